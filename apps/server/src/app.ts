@@ -1,0 +1,113 @@
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Language } from '@gendan/contracts';
+import type { Config } from './config';
+import { openDatabase, migrateToLatest, type Database } from './db/database';
+import type { DB } from './db/schema';
+import type { AuthUser } from './lib/context';
+import { newId } from './lib/ids';
+import { languageFromHeader } from './lib/lang';
+import { registerErrorHandling } from './plugins/errors';
+import { registerOpenApi } from './plugins/openapi';
+import { registerWeb } from './plugins/web';
+import { registerCsrf } from './plugins/csrf';
+import { registerIdentity, identityRoutes, type RouteAccess } from './modules/identity/index';
+import { platformRoutes, registerIdempotency, FileStore, OutboxWorker } from './modules/platform/index';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    db: Kysely<DB>;
+    files: FileStore;
+    outbox: OutboxWorker;
+  }
+  interface FastifyRequest {
+    user: AuthUser | null;
+    lang: Language;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route: checked for every /api route before validation. */
+    access?: RouteAccess;
+  }
+}
+
+export interface BuildOptions {
+  /** An already opened (and migrated) database; otherwise one is opened from the config. */
+  database?: Database;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export type App = FastifyInstance;
+
+/** Builds the Fastify app. Tests call it and use `app.inject`; `gendan serve` listens on it. */
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const database =
+    opts.database ??
+    openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'gendan.db') });
+  if (!opts.database) await migrateToLatest(database);
+
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.:-]{1,64}$/.test(incoming) ? incoming : newId();
+    },
+    requestIdLogLabel: 'reqId',
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('db', database.db);
+  app.decorate('files', new FileStore(path.join(config.dataDir, 'files')));
+  app.decorate('outbox', new OutboxWorker(database, { intervalMs: config.outboxIntervalMs, log: app.log }));
+  app.decorateRequest('user', null);
+  app.decorateRequest('lang', 'zh-CN');
+
+  app.addHook('onRequest', (req, reply, done) => {
+    req.lang = languageFromHeader(req.headers['accept-language']);
+    void reply.header('x-request-id', req.id);
+    done();
+  });
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 20, parts: 25 },
+  });
+  await registerOpenApi(app);
+  registerIdentity(app);
+  registerCsrf(app);
+  registerIdempotency(app);
+
+  await app.register(platformRoutes, { prefix: '/api' });
+  await app.register(identityRoutes, { prefix: '/api' });
+
+  await registerWeb(app);
+
+  if (config.workers) {
+    app.addHook('onReady', () => {
+      app.outbox.start();
+      return Promise.resolve();
+    });
+  }
+  app.addHook('onClose', async () => {
+    await app.outbox.stop();
+    if (!opts.database) await database.destroy();
+  });
+  return app;
+}

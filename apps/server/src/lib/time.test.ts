@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { addMinutes, datePartsInZone, nowIso, todayInZone } from './time';
+
+describe('time', () => {
+  it('computes today in the company time zone, not UTC', () => {
+    // 2026-11-27 17:30 UTC is already 2026-11-28 01:30 in Shanghai.
+    const instant = new Date('2026-11-27T17:30:00Z');
+    expect(todayInZone('Asia/Shanghai', instant)).toBe('2026-11-28');
+    expect(todayInZone('UTC', instant)).toBe('2026-11-27');
+    expect(todayInZone('America/Los_Angeles', instant)).toBe('2026-11-27');
+  });
+  it('gives zero-padded parts', () => {
+    expect(datePartsInZone(new Date('2026-01-05T00:00:00Z'), 'UTC')).toEqual({
+      yyyy: '2026',
+      MM: '01',
+      dd: '05',
+    });
+  });
+  it('formats instants as sortable UTC text', () => {
+    expect(nowIso(new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 6)))).toBe('2026-01-02T03:04:05.006Z');
+    expect(addMinutes('2026-01-01T00:00:00.000Z', 90)).toBe('2026-01-01T01:30:00.000Z');
+  });
+});

@@ -1,0 +1,29 @@
+/** UTC instant as ISO-8601 with milliseconds: sorts correctly as text on both dialects. */
+export function nowIso(now: Date = new Date()): string {
+  return now.toISOString();
+}
+
+export function addMinutes(iso: string, minutes: number): string {
+  return new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+}
+
+/** The calendar date parts of an instant in a time zone. */
+export function datePartsInZone(
+  instant: Date,
+  timeZone: string,
+): { yyyy: string; MM: string; dd: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return { yyyy: get('year'), MM: get('month'), dd: get('day') };
+}
+
+/** "Today" as a business date (YYYY-MM-DD) in the company's time zone. */
+export function todayInZone(timeZone: string, now: Date = new Date()): string {
+  const p = datePartsInZone(now, timeZone);
+  return `${p.yyyy}-${p.MM}-${p.dd}`;
+}

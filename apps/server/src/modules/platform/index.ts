@@ -1,0 +1,9 @@
+/** Public API of the platform module: audit, numbering, settings, idempotency, outbox, files. */
+export { audit, type AuditEntry } from './platform.audit';
+export { nextDocumentNumber, DEFAULT_NUMBERING } from './platform.numbering';
+export { getSettings, updateSettings, defaultSettings, type SettingsWithVersion } from './platform.settings';
+export { registerIdempotency } from './platform.idempotency';
+export { OutboxWorker, enqueue, type OutboxHandler } from './platform.outbox';
+export { FileStore } from './platform.files';
+export { registerEntityAccess, type EntityAccessCheck } from './platform.documents';
+export { platformRoutes } from './platform.routes';

@@ -1,0 +1,54 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useRouteError } from 'react-router';
+
+export function ForbiddenResult() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="403"
+      title={t('errors.forbiddenTitle')}
+      subTitle={t('errors.forbidden')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+export function NotFoundResult() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title={t('errors.notFoundTitle')}
+      subTitle={t('errors.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+/** Route errorElement: a render error or a chunk that failed to load (e.g. after an upgrade). */
+export function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  if (error) console.error(error);
+  return (
+    <Result
+      status="error"
+      title={t('errors.routeTitle')}
+      subTitle={t('errors.route')}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('common.reload')}
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,4 @@
+export * from './common.schemas';
+export * from './identity.schemas';
+export * from './platform.schemas';
+export * from './messages';

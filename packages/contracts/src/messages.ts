@@ -1,0 +1,118 @@
+import type { Language } from './common.schemas';
+
+/**
+ * The error catalogue: every error code the API returns, with its HTTP status and its message in
+ * both languages. `{name}` placeholders are filled from the error's params.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: {
+    status: 400,
+    'zh-CN': '请求数据无效：{summary}',
+    en: 'The request is invalid: {summary}',
+  },
+  BAD_JSON: { status: 400, 'zh-CN': '请求正文不是有效的 JSON', en: 'The request body is not valid JSON' },
+  BAD_REQUEST: { status: 400, 'zh-CN': '请求无效：{reason}', en: 'Bad request: {reason}' },
+  UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录', en: 'Please sign in first' },
+  INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  WRONG_PASSWORD: { status: 400, 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  FORBIDDEN: {
+    status: 403,
+    'zh-CN': '您没有执行此操作的权限',
+    en: 'You do not have permission to do this',
+  },
+  CSRF_REJECTED: {
+    status: 403,
+    'zh-CN': '请求来源不可信，已拒绝（CSRF 保护）',
+    en: 'The request came from an untrusted origin and was refused (CSRF protection)',
+  },
+  NOT_FOUND: { status: 404, 'zh-CN': '{entity}不存在', en: '{entity} not found' },
+  ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '接口不存在：{route}', en: 'No such endpoint: {route}' },
+  METHOD_NOT_ALLOWED: { status: 405, 'zh-CN': '不支持该请求方法', en: 'Method not allowed' },
+  VERSION_CONFLICT: {
+    status: 409,
+    'zh-CN': '数据已被他人修改（当前版本 {current}，您提交的版本 {sent}），请刷新后重试',
+    en: 'Someone else changed this record (current version {current}, you sent {sent}); reload and try again',
+  },
+  USERNAME_TAKEN: { status: 409, 'zh-CN': '用户名 {username} 已存在', en: 'Username {username} is taken' },
+  LAST_ADMIN: {
+    status: 409,
+    'zh-CN': '不能移除最后一个有效的系统管理员',
+    en: 'The last active administrator cannot be removed',
+  },
+  IDEMPOTENCY_IN_FLIGHT: {
+    status: 409,
+    'zh-CN': '相同幂等键的请求仍在处理中，请稍后重试',
+    en: 'A request with the same Idempotency-Key is still being processed; retry later',
+  },
+  IDEMPOTENCY_KEY_INVALID: {
+    status: 400,
+    'zh-CN': 'Idempotency-Key 请求头须为 1–200 个字符',
+    en: 'The Idempotency-Key header must be 1–200 characters long',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    'zh-CN': '该幂等键已用于内容不同的请求',
+    en: 'This Idempotency-Key was already used with a different request body',
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '文件或请求过大，上限为 {limit}',
+    en: 'The file or request is too large; the limit is {limit}',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    'zh-CN': '不支持的文件或内容类型：{type}',
+    en: 'Unsupported file or content type: {type}',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    'zh-CN': '尝试次数过多，请在 {minutes} 分钟后重试',
+    en: 'Too many attempts; try again in {minutes} minutes',
+  },
+  FILE_REQUIRED: {
+    status: 400,
+    'zh-CN': '请选择要上传的文件（文件不能为空）',
+    en: 'Choose a file to upload (it must not be empty)',
+  },
+  UNKNOWN_ENTITY_TYPE: {
+    status: 400,
+    'zh-CN': '未知的关联对象类型：{entityType}',
+    en: 'Unknown entity type: {entityType}',
+  },
+  INTERNAL: {
+    status: 500,
+    'zh-CN': '服务器内部错误，请稍后重试（请求号 {requestId}）',
+    en: 'Internal server error; please try again later (request {requestId})',
+  },
+  DB_UNAVAILABLE: {
+    status: 503,
+    'zh-CN': '数据库暂不可用，请稍后重试',
+    en: 'The database is unavailable; try again later',
+  },
+} as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Names of entities, used in NOT_FOUND and elsewhere. */
+export const ENTITY_NAMES: Record<string, { 'zh-CN': string; en: string }> = {
+  user: { 'zh-CN': '用户', en: 'User' },
+  api_token: { 'zh-CN': 'API 令牌', en: 'API token' },
+  document: { 'zh-CN': '文档', en: 'Document' },
+  settings: { 'zh-CN': '设置', en: 'Settings' },
+  record: { 'zh-CN': '记录', en: 'Record' },
+};
+
+export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? '' : String(v);
+  });
+}
+
+export function errorMessage(code: string, lang: Language, params: Record<string, unknown> = {}): string {
+  const entry = (ERRORS as Record<string, { 'zh-CN': string; en: string } | undefined>)[code];
+  if (!entry) return code;
+  const p: Record<string, unknown> = { ...params };
+  if (typeof p.entity === 'string') p.entity = ENTITY_NAMES[p.entity]?.[lang] ?? p.entity;
+  return formatMessage(entry[lang], p);
+}
