@@ -61,7 +61,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.:-]{1,64}$/.test(incoming) ? incoming : newId();
     },
-    requestIdLogLabel: 'reqId',
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true },

@@ -70,8 +70,10 @@ async function serve(): Promise<void> {
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
   await app.listen({ port: cfg.port, host: cfg.host });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
   const shown = cfg.host === '0.0.0.0' || cfg.host === '::' ? 'localhost' : cfg.host;
-  console.log(`Gendan ${APP_VERSION} on ${database.dialect}: http://${shown}:${cfg.port}/`);
+  console.log(`Gendan ${APP_VERSION} on ${database.dialect}: http://${shown}:${port}/`);
 }
 
 export async function main(argv: string[]): Promise<void> {

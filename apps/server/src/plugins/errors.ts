@@ -41,9 +41,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details: ValidationDetail[] = err.validation.map((v) => {
-        const issue = v.params.issue as { code?: string; message: string; path: PropertyKey[] };
+        const segments = v.instancePath.split('/').filter(Boolean);
+        const issue = { ...v.params, code: v.keyword, message: v.message ?? '' };
         return {
-          path: joinPath(err.validationContext ?? '', issue.path ?? []),
+          path: joinPath(err.validationContext ?? '', segments.map((p) => (/^\d+$/.test(p) ? Number(p) : p))),
           message: translateIssue(issue, lang),
         };
       });
