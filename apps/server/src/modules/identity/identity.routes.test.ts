@@ -4,7 +4,7 @@ import { ADMIN_PASSWORD, forEachDialect, sessionCookieOf } from '../../../test/h
 
 forEachDialect('identity API', (ctx) => {
   const auditCount = async (entityId: string) => {
-    const r = await sql<{ n: number }>`select count(*) as n from audit_log where entity_id = ${entityId}`.execute(
+    const r = await sql<{ n: number }>`select count(*) as n from audit_log where entity_type = 'user' and entity_id = ${entityId}`.execute(
       ctx.database.db,
     );
     return Number(r.rows[0]?.n);
@@ -73,6 +73,14 @@ forEachDialect('identity API', (ctx) => {
       expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: u.cookie } })).statusCode).toBe(401);
       const out = await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: newCookie } });
       expect(out.statusCode).toBe(200);
+      const trail = await ctx.database.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity_type', '=', 'session')
+        .where('entity_id', '=', u.id)
+        .orderBy('at')
+        .execute();
+      expect(trail.map((r) => r.action)).toEqual(['login', 'login', 'logout']);
       expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: newCookie } })).statusCode).toBe(401);
     });
 

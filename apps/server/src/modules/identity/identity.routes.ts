@@ -50,6 +50,7 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
           ip: req.ip,
           userAgent: req.headers['user-agent'] ?? null,
         idleMinutes: app.config.sessionIdleMinutes,
+        requestId: req.id,
       });
       // Any session the browser held before is replaced: a new id is issued at every login.
       const previous = req.cookies[SESSION_COOKIE];
@@ -63,7 +64,10 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
     '/auth/logout',
     { config: { access: 'public' }, schema: { tags: ['auth'], response: { 200: okSchema } } },
     async (req, reply) => {
-      if (req.user?.sessionId) await service.logout(app.db, req.user.sessionId);
+      const sessionId = req.user?.sessionId;
+      if (sessionId) {
+        await app.db.transaction().execute((trx) => service.logout(trx, actionContext(req), sessionId));
+      }
       clearSessionCookie(req, reply);
       return { ok: true as const };
     },

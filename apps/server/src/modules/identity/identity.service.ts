@@ -196,7 +196,14 @@ export interface LoginResult {
  */
 export async function login(
   db: Kysely<DB>,
-  input: { username: string; password: string; ip: string; userAgent: string | null; idleMinutes: number },
+  input: {
+    username: string;
+    password: string;
+    ip: string;
+    userAgent: string | null;
+    idleMinutes: number;
+    requestId: string | null;
+  },
 ): Promise<LoginResult> {
   const nowMs = Date.now();
   const now = new Date(nowMs).toISOString();
@@ -220,11 +227,17 @@ export async function login(
     ip: input.ip,
     user_agent: input.userAgent?.slice(0, 300) ?? null,
   });
+  await audit(
+    db,
+    { actor: { id: row.id, username: row.username }, requestId: input.requestId },
+    { entityType: 'session', entityId: row.id, action: 'login', after: { ip: input.ip, userAgent: input.userAgent } },
+  );
   return { sessionToken: token, user: toUser(row) };
 }
 
-export async function logout(db: Kysely<DB>, sessionId: string): Promise<void> {
+export async function logout(db: Kysely<DB>, ctx: ActionContext, sessionId: string): Promise<void> {
   await repo.deleteSession(db, sessionId);
+  if (ctx.actor) await audit(db, ctx, { entityType: 'session', entityId: ctx.actor.id, action: 'logout' });
 }
 
 export async function logoutByToken(db: Kysely<DB>, sessionToken: string): Promise<void> {
