@@ -105,7 +105,8 @@ export const ENTITY_NAMES: Record<string, { 'zh-CN': string; en: string }> = {
 export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_m, name: string) => {
     const v = params[name];
-    return v === undefined || v === null ? '' : String(v);
+    if (v === undefined || v === null) return '';
+    return typeof v === 'object' ? JSON.stringify(v) : `${v as string | number | boolean}`;
   });
 }
 
