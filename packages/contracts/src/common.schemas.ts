@@ -1,25 +1,10 @@
 import { z } from 'zod';
+import { LANGUAGES, ROLES } from './constants';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
+export { LANGUAGES, ROLES, type Language, type Role } from './constants';
+
 export const languageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof languageSchema>;
-
-export const ROLES = [
-  'admin',
-  'manager',
-  'clerk',
-  'sales',
-  'production',
-  'qc',
-  'purchasing',
-  'warehouse',
-  'logistics',
-  'finance',
-  'aftersales',
-  'customer',
-] as const;
 export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
 
 export const idSchema = z.string().min(1).max(64);
 export const idParamsSchema = z.strictObject({ id: idSchema });

@@ -69,6 +69,11 @@ export const ERRORS = {
     'zh-CN': '尝试次数过多，请在 {minutes} 分钟后重试',
     en: 'Too many attempts; try again in {minutes} minutes',
   },
+  MALFORMED_MULTIPART: {
+    status: 400,
+    'zh-CN': '上传数据格式错误（multipart 数据不完整或无效）',
+    en: 'The upload is malformed (incomplete or invalid multipart data)',
+  },
   FILE_REQUIRED: {
     status: 400,
     'zh-CN': '请选择要上传的文件（文件不能为空）',

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Settings } from '@gendan/contracts';
+import type { settingsResponseSchema } from '@gendan/contracts';
 import { api } from './client';
 import { qk } from './keys';
 
-export type SettingsResponse = Settings & { version: number };
+/** `GET /api/settings`: the settings plus their version (for optimistic concurrency). */
+export type SettingsResponse = ReturnType<typeof settingsResponseSchema.parse>;
 
 export function useSettings() {
   return useQuery({

@@ -12,7 +12,9 @@ function MessageBridge() {
   const { message } = App.useApp();
   useEffect(() => {
     setMessageApi(message);
-    return () => setMessageApi(null);
+    return () => {
+      setMessageApi(null);
+    };
   }, [message]);
   return null;
 }

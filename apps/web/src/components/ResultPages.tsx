@@ -1,6 +1,16 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useRouteError } from 'react-router';
+import { useNavigate, useRouteError } from 'react-router';
+
+function BackHomeButton() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Button type="primary" onClick={() => void navigate('/')}>
+      {t('common.backHome')}
+    </Button>
+  );
+}
 
 export function ForbiddenResult() {
   const { t } = useTranslation();
@@ -9,11 +19,7 @@ export function ForbiddenResult() {
       status="403"
       title={t('errors.forbiddenTitle')}
       subTitle={t('errors.forbidden')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
+      extra={<BackHomeButton />}
     />
   );
 }
@@ -25,11 +31,7 @@ export function NotFoundResult() {
       status="404"
       title={t('errors.notFoundTitle')}
       subTitle={t('errors.notFound')}
-      extra={
-        <Link to="/">
-          <Button type="primary">{t('common.backHome')}</Button>
-        </Link>
-      }
+      extra={<BackHomeButton />}
     />
   );
 }
@@ -45,7 +47,12 @@ export function RouteError() {
       title={t('errors.routeTitle')}
       subTitle={t('errors.route')}
       extra={
-        <Button type="primary" onClick={() => window.location.reload()}>
+        <Button
+          type="primary"
+          onClick={() => {
+            window.location.reload();
+          }}
+        >
           {t('common.reload')}
         </Button>
       }

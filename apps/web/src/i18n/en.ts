@@ -159,7 +159,8 @@ export const en: Messages = {
     revokeConfirm: 'Revoke the token “{{name}}”? Integrations using it stop working at once.',
     revoked: 'Token revoked',
     secretTitle: 'Token created',
-    secretWarning: 'Copy this token now and keep it safe. It cannot be shown again after you close this window.',
+    secretWarning:
+      'Copy this token now and keep it safe. It cannot be shown again after you close this window.',
     secretUsage: 'Send it in the request header: Authorization: Bearer <token>',
   },
   settings: {

@@ -2,7 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { LANGUAGES, type Language } from '@gendan/contracts';
+import type { Language } from '@gendan/contracts';
+import { LANGUAGES } from '../api/constants';
 import { zhCN, type Messages } from './zh-CN';
 import { en } from './en';
 

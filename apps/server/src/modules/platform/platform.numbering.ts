@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { datePartsInZone } from '../../lib/time';
+import { formatNumber, periodKey } from '@gendan/contracts/numbering';
 import { nextCounterValue } from './platform.repository';
 
 /** Default patterns per document type; admins change them in settings. */
@@ -12,41 +13,6 @@ export const DEFAULT_NUMBERING: Record<string, string> = {
   change_request: 'CR{yyyy}{MM}-{seq:5}',
   aftersales_case: 'AS{yyyy}{MM}-{seq:5}',
 };
-
-const TOKEN = /\{(yyyy|yy|MM|dd|seq(?::(\d{1,2}))?)\}/g;
-
-/**
- * The counter period of a pattern: the date tokens it holds, so that `SO{yyyy}{MM}-{seq}`
- * restarts every month and `INV-{seq:6}` never restarts.
- */
-export function periodKey(pattern: string, parts: { yyyy: string; MM: string; dd: string }): string {
-  const keys: string[] = [];
-  if (pattern.includes('{yyyy}') || pattern.includes('{yy}')) keys.push(parts.yyyy);
-  if (pattern.includes('{MM}')) keys.push(parts.MM);
-  if (pattern.includes('{dd}')) keys.push(parts.dd);
-  return keys.join('-') || 'all';
-}
-
-export function formatNumber(
-  pattern: string,
-  parts: { yyyy: string; MM: string; dd: string },
-  seq: number,
-): string {
-  return pattern.replace(TOKEN, (_m, token: string, width?: string) => {
-    switch (token) {
-      case 'yyyy':
-        return parts.yyyy;
-      case 'yy':
-        return parts.yyyy.slice(2);
-      case 'MM':
-        return parts.MM;
-      case 'dd':
-        return parts.dd;
-      default:
-        return String(seq).padStart(width ? Number(width) : 1, '0');
-    }
-  });
-}
 
 /**
  * Issues the next document number of a type. The counter is bumped with one atomic upsert, so

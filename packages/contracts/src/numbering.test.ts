@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, periodKey } from './platform.numbering';
+import { formatNumber, periodKey } from './numbering';
 
 const parts = { yyyy: '2026', MM: '03', dd: '07' };
 
