@@ -19,6 +19,7 @@ import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerWeb } from './plugins/web';
 import { registerCsrf } from './plugins/csrf';
+import { registerTextGuard } from './plugins/text-guard';
 import { registerIdentity, identityRoutes, type RouteAccess } from './modules/identity/index';
 import { platformRoutes, registerIdempotency, FileStore, OutboxWorker } from './modules/platform/index';
 
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await registerOpenApi(app);
   registerIdentity(app);
   registerCsrf(app);
+  registerTextGuard(app);
   registerIdempotency(app);
 
   await app.register(platformRoutes, { prefix: '/api' });

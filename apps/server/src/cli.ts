@@ -170,24 +170,26 @@ export async function main(argv: string[]): Promise<void> {
     .command('backup')
     .argument('<file>', 'where to write the backup')
     .description('back up the database / 备份数据库')
-    .action((file: string) =>
-      withDatabase(async (database) => {
-        if (database.dialect === 'postgres' || !database.sqlite) {
-          console.log(
-            'This server uses PostgreSQL. Back it up with pg_dump, for example:\n' +
-              '  pg_dump --format=custom --file=gendan.dump "$DATABASE_URL"\n' +
-              'and restore with pg_restore. / 当前使用 PostgreSQL，请用 pg_dump 备份，用 pg_restore 恢复。',
-          );
-          return;
-        }
-        const target = path.resolve(file);
-        if (fs.existsSync(target)) throw new Error(`${target} exists; refusing to overwrite / 文件已存在`);
+    .action(async (file: string) => {
+      const cfg = config();
+      if (cfg.databaseUrl) {
+        console.log(
+          'This server uses PostgreSQL. Back it up with pg_dump, for example:\n' +
+            '  pg_dump --format=custom --file=gendan.dump "$DATABASE_URL"\n' +
+            'and restore with pg_restore. / 当前使用 PostgreSQL，请用 pg_dump 备份，用 pg_restore 恢复。',
+        );
+        return;
+      }
+      const target = path.resolve(file);
+      if (fs.existsSync(target)) throw new Error(`${target} exists; refusing to overwrite / 文件已存在`);
+      await withDatabase(async (database) => {
+        if (!database.sqlite) throw new Error('SQLite handle missing');
         fs.mkdirSync(path.dirname(target), { recursive: true });
         // SQLite's online backup API: a consistent copy while the server keeps running.
         await database.sqlite.backup(target);
         console.log(`Backup written to ${target} (${fs.statSync(target).size} bytes)`);
-      }),
-    );
+      });
+    });
 
   try {
     await program.parseAsync(argv);

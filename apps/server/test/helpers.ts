@@ -37,7 +37,13 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gendan-test-'));
   if (dialect === 'sqlite') {
     const database = openDatabase({ sqliteFile: path.join(dataDir, 'gendan.db') });
-    await migrateToLatest(database);
+    try {
+      await migrateToLatest(database);
+    } catch (err) {
+      await database.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw err;
+    }
     return {
       database,
       dataDir,
@@ -55,20 +61,26 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = openDatabase({ databaseUrl: url, pgSchema: schema });
-  await migrateToLatest(database);
+  const dispose = async () => {
+    await database.destroy();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`drop schema if exists ${schema} cascade`);
+    await c.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await migrateToLatest(database);
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
   return {
     database,
     dataDir,
     databaseUrl: url,
     pgSchema: schema,
-    dispose: async () => {
-      await database.destroy();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+    dispose,
   };
 }
 

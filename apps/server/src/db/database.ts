@@ -82,7 +82,19 @@ class StaticMigrationProvider implements MigrationProvider {
 export async function migrateToLatest(database: Database): Promise<string[]> {
   // Kysely's Migrator takes an advisory lock on PostgreSQL, so several processes starting at once
   // on one database apply each migration exactly once.
-  const migrator = new Migrator({ db: database.db, provider: new StaticMigrationProvider() });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: on a PostgreSQL
+  // database holding several schemas (one per test file, or per tenant) it would find another
+  // schema's kysely_migration and skip creating its own. Pin it to the schema we run in.
+  let schema: string | undefined;
+  if (database.dialect === 'postgres') {
+    const res = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
+    schema = res.rows[0]?.schema;
+  }
+  const migrator = new Migrator({
+    db: database.db,
+    provider: new StaticMigrationProvider(),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors';
+import { registerEntityAccess } from '../platform/index';
 import { decideAccess, type RouteAccess } from './identity.access';
-import { userFromSession, userFromToken } from './identity.service';
+import { userEntityAccess, userFromSession, userFromToken } from './identity.service';
 
 export const SESSION_COOKIE = 'gendan_sid';
 
@@ -38,6 +39,8 @@ function isApiRoute(url: string): boolean {
  * - before validation, the route's access is enforced (401 without a user, 403 without a role).
  */
 export function registerIdentity(app: FastifyInstance): void {
+  registerEntityAccess('user', userEntityAccess);
+
   app.addHook('onRoute', (route) => {
     if (isApiRoute(route.url) && route.config?.access === undefined) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access`);

@@ -27,7 +27,7 @@ function parseSort(sort: string | undefined): { sort: keyof typeof USER_SORTS; d
   if (!sort) return { sort: 'username', desc: false };
   const desc = sort.startsWith('-');
   const key = desc ? sort.slice(1) : sort;
-  if (!(key in USER_SORTS)) {
+  if (!Object.hasOwn(USER_SORTS, key)) {
     throw new AppError('BAD_REQUEST', { reason: `sort: ${Object.keys(USER_SORTS).join(', ')}` });
   }
   return { sort: key as keyof typeof USER_SORTS, desc };

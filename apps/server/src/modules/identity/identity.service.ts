@@ -183,6 +183,23 @@ export async function changePassword(
   await audit(db, ctx, { entityType: 'user', entityId: userId, action: 'password', before: null, after: null });
 }
 
+/**
+ * Who may see and attach documents linked to a user: admins and the user itself may write,
+ * managers read, a portal user reads the users of its own company; everyone else sees nothing.
+ */
+export async function userEntityAccess(
+  db: Kysely<DB>,
+  actor: AuthUser,
+  userId: string,
+): Promise<'read' | 'write' | null> {
+  if (actor.roles.includes('admin') || actor.id === userId) return 'write';
+  const row = await repo.findUserById(db, userId);
+  if (!row) return null;
+  if (actor.roles.includes('manager')) return 'read';
+  if (actor.roles.includes('customer') && actor.customerId && actor.customerId === row.customer_id) return 'read';
+  return null;
+}
+
 // Sessions and login
 
 export interface LoginResult {

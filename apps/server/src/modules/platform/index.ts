@@ -5,5 +5,10 @@ export { getSettings, updateSettings, defaultSettings, type SettingsWithVersion 
 export { registerIdempotency } from './platform.idempotency';
 export { OutboxWorker, enqueue, type OutboxHandler } from './platform.outbox';
 export { FileStore } from './platform.files';
-export { registerEntityAccess, type EntityAccessCheck } from './platform.documents';
+export {
+  registerEntityAccess,
+  assertEntityAccess,
+  type EntityAccess,
+  type EntityAccessCheck,
+} from './platform.documents';
 export { platformRoutes } from './platform.routes';

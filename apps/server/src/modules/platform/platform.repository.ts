@@ -148,7 +148,10 @@ export async function deleteIdempotencyKey(
 }
 
 export async function purgeIdempotencyKeys(db: Kysely<DB>, createdBefore: string): Promise<number> {
-  const res = await db.deleteFrom('idempotency_keys').where('created_at', '<', createdBefore).executeTakeFirst();
+  const res = await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', createdBefore)
+    .executeTakeFirst();
   return Number(res.numDeletedRows);
 }
 

@@ -1,0 +1,273 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import path from 'node:path';
+import { buildApp } from '../../app';
+import { openDatabase } from '../../db/database';
+import { forEachDialect, testConfig } from '../../../test/helpers';
+import { APP_VERSION } from '../../lib/version';
+
+forEachDialect('platform API', (ctx) => {
+  describe('health and system', () => {
+    it('reports health publicly', async () => {
+      const res = await ctx.app.inject({ url: '/api/health' });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ status: 'ok', db: ctx.dialect, version: APP_VERSION });
+      expect(res.headers['cache-control']).toBe('no-store');
+    });
+
+    it('reports degraded with 503 when the database does not answer', async () => {
+      // A second handle on the test database, closed under the app's feet.
+      const broken =
+        ctx.dialect === 'postgres'
+          ? openDatabase({
+              databaseUrl: ctx.testDb.databaseUrl,
+              pgSchema: ctx.testDb.pgSchema,
+              pgPoolSize: 1,
+            })
+          : openDatabase({ sqliteFile: path.join(ctx.dataDir, 'gendan.db') });
+      const app = await buildApp(testConfig(ctx.dataDir), { database: broken, logger: false });
+      try {
+        expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
+        await broken.destroy();
+        const res = await app.inject({ url: '/api/health' });
+        expect(res.statusCode).toBe(503);
+        expect(res.json()).toEqual({ status: 'degraded', db: ctx.dialect, version: APP_VERSION });
+      } finally {
+        await app.close();
+      }
+    });
+
+    it('shows the system page to signed-in users only', async () => {
+      expect((await ctx.app.inject({ url: '/api/system' })).statusCode).toBe(401);
+      const res = await ctx.app.inject({ url: '/api/system', headers: { cookie: await ctx.adminCookie() } });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body).toMatchObject({ version: APP_VERSION, db: ctx.dialect, timeZone: 'Asia/Shanghai' });
+      expect(body.migrations).toContain('20261127000001_platform_init');
+      expect(body.outbox).toEqual({ pending: expect.any(Number), dead: expect.any(Number) });
+      expect(body.dbLabel).not.toMatch(/password|:[^/@]*@/);
+    });
+  });
+
+  describe('settings', () => {
+    it('reads defaults, updates with the version, refuses a stale one and audits', async () => {
+      const clerk = await ctx.createUser({ roles: ['clerk'] });
+      const admin = await ctx.adminCookie();
+      const initial = await ctx.app.inject({ url: '/api/settings', headers: { cookie: clerk.cookie } });
+      expect(initial.statusCode).toBe(200);
+      const s0 = initial.json();
+      expect(s0).toMatchObject({ timeZone: 'Asia/Shanghai', currency: 'CNY' });
+      expect(s0.numbering.sales_order).toBe('SO{yyyy}{MM}-{seq:5}');
+
+      const forbidden = await ctx.app.inject({
+        method: 'PUT',
+        url: '/api/settings',
+        headers: { cookie: clerk.cookie },
+        payload: { version: s0.version, companyName: 'X' },
+      });
+      expect(forbidden.statusCode).toBe(403);
+
+      const ok = await ctx.app.inject({
+        method: 'PUT',
+        url: '/api/settings',
+        headers: { cookie: admin },
+        payload: {
+          version: s0.version,
+          companyName: '宁波精工',
+          numbering: { sales_order: 'XS{yy}{MM}{seq:4}' },
+        },
+      });
+      expect(ok.statusCode).toBe(200);
+      const s1 = ok.json();
+      expect(s1).toMatchObject({ companyName: '宁波精工', version: s0.version + 1 });
+      expect(s1.numbering).toMatchObject({
+        sales_order: 'XS{yy}{MM}{seq:4}',
+        purchase_order: 'PO{yyyy}{MM}-{seq:5}',
+      });
+
+      const stale = await ctx.app.inject({
+        method: 'PUT',
+        url: '/api/settings',
+        headers: { cookie: admin, 'accept-language': 'en' },
+        payload: { version: s0.version, companyName: 'Lost update' },
+      });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+      expect(
+        (await ctx.app.inject({ url: '/api/settings', headers: { cookie: admin } })).json().companyName,
+      ).toBe('宁波精工');
+
+      const rows = await sql<{ action: string; actor_name: string; after: string }>`
+        select action, actor_name, after from audit_log where entity_type = 'settings' and entity_id = 'company'
+      `.execute(ctx.database.db);
+      expect(rows.rows).toHaveLength(1);
+      expect(rows.rows[0]).toMatchObject({ action: 'update', actor_name: 'admin' });
+      expect(JSON.parse(rows.rows[0]!.after)).toMatchObject({ companyName: '宁波精工' });
+    });
+
+    it('refuses an unknown time zone, a bad pattern and unknown fields with 400', async () => {
+      const admin = await ctx.adminCookie();
+      const { version } = (await ctx.app.inject({ url: '/api/settings', headers: { cookie: admin } })).json();
+      for (const payload of [
+        { version, timeZone: 'Mars/Olympus' },
+        { version, numbering: { sales_order: 'SO-no-seq' } },
+        { version, colour: 'red' },
+        { companyName: 'no version' },
+      ]) {
+        const res = await ctx.app.inject({
+          method: 'PUT',
+          url: '/api/settings',
+          headers: { cookie: admin },
+          payload,
+        });
+        expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      }
+      const ok = await ctx.app.inject({
+        method: 'PUT',
+        url: '/api/settings',
+        headers: { cookie: admin },
+        payload: { version, timeZone: 'Europe/Berlin' },
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json().timeZone).toBe('Europe/Berlin');
+    });
+  });
+
+  describe('audit log', () => {
+    it('is readable by admins and managers, filtered and paginated', async () => {
+      const manager = await ctx.createUser({ roles: ['manager'] });
+      const clerk = await ctx.createUser({ roles: ['clerk'] });
+      expect(
+        (await ctx.app.inject({ url: '/api/audit', headers: { cookie: clerk.cookie } })).statusCode,
+      ).toBe(403);
+      const res = await ctx.app.inject({
+        url: '/api/audit?entityType=settings&page=1&pageSize=1',
+        headers: { cookie: manager.cookie },
+      });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body.total).toBeGreaterThanOrEqual(1);
+      expect(body.items).toHaveLength(1);
+      expect(body.items[0]).toMatchObject({ entityType: 'settings', action: 'update', actorName: 'admin' });
+      expect(typeof body.items[0].after).toBe('object');
+      expect(
+        (await ctx.app.inject({ url: '/api/audit?bogus=1', headers: { cookie: manager.cookie } })).statusCode,
+      ).toBe(400);
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    const newUser = (username: string) => ({
+      username,
+      password: 'password-123',
+      displayName: username,
+      roles: ['clerk'],
+    });
+
+    it('lets 50 concurrent requests with one key create exactly one resource', async () => {
+      const admin = await ctx.adminCookie();
+      const key = `create-user-${Date.now()}`;
+      const responses = await Promise.all(
+        Array.from({ length: 50 }, () =>
+          ctx.app.inject({
+            method: 'POST',
+            url: '/api/users',
+            headers: { cookie: admin, 'idempotency-key': key },
+            payload: newUser('idem_user'),
+          }),
+        ),
+      );
+      const statuses = responses.map((r) => r.statusCode);
+      expect(
+        new Set(statuses),
+        responses
+          .map((r) => r.body)
+          .join('\n')
+          .slice(0, 2000),
+      ).toEqual(new Set([201]));
+      const ids = new Set(responses.map((r) => r.json().id as string));
+      expect(ids.size).toBe(1);
+      expect([...ids][0]).toMatch(/^[0-9a-f-]{36}$/);
+      expect(responses.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(49);
+      const count = await sql<{
+        n: number;
+      }>`select count(*) as n from users where username = 'idem_user'`.execute(ctx.database.db);
+      expect(Number(count.rows[0]!.n)).toBe(1);
+
+      // A later replay still gets the stored response.
+      const later = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: { cookie: admin, 'idempotency-key': key },
+        payload: {
+          roles: ['clerk'],
+          displayName: 'idem_user',
+          password: 'password-123',
+          username: 'idem_user',
+        },
+      });
+      expect(later.statusCode).toBe(201);
+      expect(later.json().id).toBe([...ids][0]);
+      expect(later.headers['idempotent-replayed']).toBe('true');
+
+      // The same key with another body is refused.
+      const reused = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: { cookie: admin, 'idempotency-key': key, 'accept-language': 'en' },
+        payload: newUser('idem_other'),
+      });
+      expect(reused.statusCode).toBe(422);
+      expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+
+    it('scopes keys per user and releases a key whose request failed', async () => {
+      const admin = await ctx.adminCookie();
+      const other = await ctx.createUser({ roles: ['admin'] });
+      const key = `scoped-${Date.now()}`;
+      const first = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: { cookie: admin, 'idempotency-key': key },
+        payload: newUser('idem_scope_a'),
+      });
+      expect(first.statusCode).toBe(201);
+      // Another user may use the same key for its own request.
+      const second = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: { cookie: other.cookie, 'idempotency-key': key },
+        payload: newUser('idem_scope_b'),
+      });
+      expect(second.statusCode).toBe(201);
+      expect(second.headers['idempotent-replayed']).toBeUndefined();
+
+      // A failed request (409: the username is taken) is not stored: the retry runs again.
+      const failKey = `fail-${Date.now()}`;
+      for (let i = 0; i < 2; i++) {
+        const res = await ctx.app.inject({
+          method: 'POST',
+          url: '/api/users',
+          headers: { cookie: admin, 'idempotency-key': failKey },
+          payload: newUser('idem_scope_a'),
+        });
+        expect(res.statusCode).toBe(409);
+        expect(res.headers['idempotent-replayed']).toBeUndefined();
+      }
+    });
+
+    it('refuses an empty or overlong key', async () => {
+      const admin = await ctx.adminCookie();
+      for (const key of ['', 'k'.repeat(201)]) {
+        const res = await ctx.app.inject({
+          method: 'POST',
+          url: '/api/users',
+          headers: { cookie: admin, 'idempotency-key': key },
+          payload: newUser('idem_badkey'),
+        });
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error.code).toBe('IDEMPOTENCY_KEY_INVALID');
+      }
+    });
+  });
+});
