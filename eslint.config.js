@@ -48,7 +48,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['apps/server/src/*.ts', 'apps/server/src/{lib,plugins,db}/**/*.ts', 'apps/server/test/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    files: [
+      'apps/server/src/*.ts',
+      'apps/server/src/{lib,plugins,db}/**/*.ts',
+      'apps/server/test/**/*.ts',
+      'e2e/**/*.ts',
+      'bench/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: [outsideDeepImport] }],
     },

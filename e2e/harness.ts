@@ -17,7 +17,8 @@ export function e2eAvailable(): boolean {
   if (!fs.existsSync(CHROMIUM)) missing.push(`${CHROMIUM} (apt-get install chromium)`);
   if (!fs.existsSync(path.resolve('apps/web/dist/index.html'))) missing.push('apps/web/dist (npm run build)');
   if (missing.length === 0) return true;
-  if (process.env.CI === 'true') throw new Error(`CI=true but end-to-end prerequisites are missing: ${missing.join(', ')}`);
+  if (process.env.CI === 'true')
+    throw new Error(`CI=true but end-to-end prerequisites are missing: ${missing.join(', ')}`);
   console.warn(`Skipping end-to-end tests; missing: ${missing.join(', ')}`);
   return false;
 }

@@ -82,10 +82,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('Gendan 跟单 — order follow-up system')
     .version(APP_VERSION);
 
-  program
-    .command('serve')
-    .description('run the server (migrates first) / 启动服务')
-    .action(serve);
+  program.command('serve').description('run the server (migrates first) / 启动服务').action(serve);
 
   program
     .command('migrate')

@@ -4,18 +4,39 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('applies defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: undefined, demo: false, timeZone: 'Asia/Shanghai' });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      demo: false,
+      timeZone: 'Asia/Shanghai',
+    });
     expect(c.uploadMaxBytes).toBe(25 * 1024 * 1024);
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
   it('reads values and treats empty strings as unset', () => {
-    const c = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u@h:5432/db', GENDAN_DEMO: '1', HOST: '' });
-    expect(c).toMatchObject({ port: 8080, databaseUrl: 'postgres://u@h:5432/db', demo: true, host: '0.0.0.0' });
+    const c = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u@h:5432/db',
+      GENDAN_DEMO: '1',
+      HOST: '',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://u@h:5432/db',
+      demo: true,
+      host: '0.0.0.0',
+    });
     expect(loadConfig({ GENDAN_DEMO: '0' }).demo).toBe(false);
   });
   it('names every bad variable', () => {
     try {
-      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', GENDAN_TIMEZONE: 'Mars/Base', GENDAN_DEMO: 'maybe' });
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        GENDAN_TIMEZONE: 'Mars/Base',
+        GENDAN_DEMO: 'maybe',
+      });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);

@@ -6,10 +6,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const BIN = path.resolve('apps/server/bin/gendan.mjs');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gendan-cli-'));
-const env = { ...process.env, GENDAN_DATA_DIR: dataDir, DATABASE_URL: '', GENDAN_LOG_LEVEL: 'warn', GENDAN_DEMO: '0' };
+const env = {
+  ...process.env,
+  GENDAN_DATA_DIR: dataDir,
+  DATABASE_URL: '',
+  GENDAN_LOG_LEVEL: 'warn',
+  GENDAN_DEMO: '0',
+};
 
 function gendan(args: string[], extraEnv: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...env, ...extraEnv },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -18,7 +28,17 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 describe('gendan CLI', () => {
   it('migrates, adds a user and creates a token printed as the last line', () => {
     expect(gendan(['migrate']).code).toBe(0);
-    const add = gendan(['user', 'add', '--username', 'clerk1', '--password', 'password-123', '--role', 'clerk', 'sales']);
+    const add = gendan([
+      'user',
+      'add',
+      '--username',
+      'clerk1',
+      '--password',
+      'password-123',
+      '--role',
+      'clerk',
+      'sales',
+    ]);
     expect(add.code, add.err).toBe(0);
     expect(add.out).toContain('clerk1 (clerk, sales)');
     const tok = gendan(['token', 'create', '--user', 'admin']);
@@ -43,7 +63,9 @@ describe('gendan CLI', () => {
 
   it('explains pg_dump on PostgreSQL', () => {
     if (!process.env.TEST_DATABASE_URL) return;
-    const r = gendan(['backup', path.join(dataDir, 'pg.dump')], { DATABASE_URL: process.env.TEST_DATABASE_URL });
+    const r = gendan(['backup', path.join(dataDir, 'pg.dump')], {
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+    });
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('pg_dump');
   });
@@ -63,7 +85,8 @@ describe('gendan CLI', () => {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     const deadline = Date.now() + 30_000;
-    while (!/http:\/\/127\.0\.0\.1:\d+/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!/http:\/\/127\.0\.0\.1:\d+/.test(out) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     expect(out).toMatch(/on sqlite/);
     const exit = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGTERM');

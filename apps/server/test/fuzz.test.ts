@@ -92,7 +92,19 @@ interface FuzzState {
 /** Printable ASCII only: anything else never reaches Fastify through Node's HTTP parser. */
 const headerValue = fc.string({ unit: 'grapheme-ascii', maxLength: 80 });
 
-const pathJunk = fc.constantFrom('%', '%ZZ', '%00', '..', '%2e%2e', '%C0%AF', '%ED%A0%80', ';', '*', '~', '%20');
+const pathJunk = fc.constantFrom(
+  '%',
+  '%ZZ',
+  '%00',
+  '..',
+  '%2e%2e',
+  '%C0%AF',
+  '%ED%A0%80',
+  ';',
+  '*',
+  '~',
+  '%20',
+);
 
 function encodeSegment(v: string): string {
   try {
@@ -176,9 +188,17 @@ function multipartPayload(
   const chunks: Buffer[] = [];
   for (const p of parts) {
     const disposition =
-      `Content-Disposition: form-data; name="${p.name}"` + (p.filename !== undefined ? `; filename="${p.filename}"` : '');
-    const head = `--${boundary}\r\n${disposition}\r\n` + (p.contentType ? `Content-Type: ${p.contentType}\r\n` : '') + '\r\n';
-    chunks.push(Buffer.from(head, 'utf8'), Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value, 'utf8'), Buffer.from('\r\n'));
+      `Content-Disposition: form-data; name="${p.name}"` +
+      (p.filename !== undefined ? `; filename="${p.filename}"` : '');
+    const head =
+      `--${boundary}\r\n${disposition}\r\n` +
+      (p.contentType ? `Content-Type: ${p.contentType}\r\n` : '') +
+      '\r\n';
+    chunks.push(
+      Buffer.from(head, 'utf8'),
+      Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value, 'utf8'),
+      Buffer.from('\r\n'),
+    );
   }
   if (variant !== 'no-final') chunks.push(Buffer.from(`--${boundary}--\r\n`));
   let payload = Buffer.concat(chunks);
@@ -261,7 +281,10 @@ function requestArbitrary(o: Operation, doc: OpenApiDocument, state: FuzzState):
       ...pathParams.map((p) =>
         fc.oneof(
           { weight: 5, arbitrary: realId.map(encodeSegment) },
-          { weight: 3, arbitrary: valid(p.schema ?? { type: 'string' }).map((v) => encodeSegment(stringify(v))) },
+          {
+            weight: 3,
+            arbitrary: valid(p.schema ?? { type: 'string' }).map((v) => encodeSegment(stringify(v))),
+          },
           { weight: 2, arbitrary: junkValue.map((v) => encodeSegment(stringify(v))) },
           { weight: 1, arbitrary: pathJunk },
         ),
@@ -287,47 +310,106 @@ function requestArbitrary(o: Operation, doc: OpenApiDocument, state: FuzzState):
     { weight: 3, arbitrary: mixed(querySchema).map(toQueryString) },
     {
       weight: 1,
-      arbitrary: fc.constantFrom('?page=%', '?%ZZ=1', '?page=1&page=2', '?a[b][c]=1', '?=&&=', '?page=1e999', '?sort=-', '?q=%00'),
+      arbitrary: fc.constantFrom(
+        '?page=%',
+        '?%ZZ=1',
+        '?page=1&page=2',
+        '?a[b][c]=1',
+        '?=&&=',
+        '?page=1e999',
+        '?sort=-',
+        '?q=%00',
+      ),
     },
     { weight: 1, arbitrary: fc.constant('') },
   );
 
   // Body.
   const bodySchema = jsonBodySchema(o.op);
-  const json = (v: unknown) => ({ contentType: 'application/json', payload: JSON.stringify(v) as string | undefined });
-  const noBody = fc.constant({ contentType: undefined as string | undefined, payload: undefined as string | Buffer | undefined });
+  const json = (v: unknown) => ({
+    contentType: 'application/json',
+    payload: JSON.stringify(v) as string | undefined,
+  });
+  const noBody = fc.constant({
+    contentType: undefined as string | undefined,
+    payload: undefined as string | Buffer | undefined,
+  });
   const fieldNames = multipartFieldNames(o.op);
   const fieldValue = fc.oneof(
     { weight: 3, arbitrary: realId },
     { weight: 2, arbitrary: fc.stringMatching(/^[a-z][a-z_]{0,12}$/) },
-    { weight: 2, arbitrary: fc.constantFrom('user', 'order', 'customer', 'shipment', 'contract', 'true', 'false', '1', '0') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        'user',
+        'order',
+        'customer',
+        'shipment',
+        'contract',
+        'true',
+        'false',
+        '1',
+        '0',
+      ),
+    },
     { weight: 1, arbitrary: junkValue.map(stringify) },
   );
   const multipartArb = fc
     .tuple(
       fc.record(Object.fromEntries(fieldNames.map((n) => [n, fieldValue])), { requiredKeys: [] }),
-      fc.array(fc.tuple(fc.oneof(fc.constantFrom(...fieldNames, 'x', ''), fc.string({ maxLength: 8 })), fieldValue), { maxLength: 2 }),
+      fc.array(
+        fc.tuple(fc.oneof(fc.constantFrom(...fieldNames, 'x', ''), fc.string({ maxLength: 8 })), fieldValue),
+        { maxLength: 2 },
+      ),
       fc.array(
         fc.record({
-          name: fc.oneof({ weight: 5, arbitrary: fc.constant('file') }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 8 }) }),
+          name: fc.oneof(
+            { weight: 5, arbitrary: fc.constant('file') },
+            { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 8 }) },
+          ),
           filename,
-          contentType: fc.constantFrom('application/pdf', 'image/png', 'text/html', 'application/octet-stream', 'x/y', ''),
+          contentType: fc.constantFrom(
+            'application/pdf',
+            'image/png',
+            'text/html',
+            'application/octet-stream',
+            'x/y',
+            '',
+          ),
           value: fileBytes,
         }),
         { maxLength: 2 },
       ),
-      fc.constantFrom('ok', 'ok', 'ok', 'ok', 'truncated', 'no-boundary', 'wrong-boundary', 'no-final' as const),
+      fc.constantFrom(
+        'ok',
+        'ok',
+        'ok',
+        'ok',
+        'truncated',
+        'no-boundary',
+        'wrong-boundary',
+        'no-final' as const,
+      ),
       fc.boolean(),
     )
     .map(([fields, extra, files, variant, filesFirst]) => {
       const textParts: MultipartPart[] = [...Object.entries(fields), ...extra].flatMap(([name, value]) =>
         value === undefined ? [] : [{ name: name.replace(/"/g, ''), value }],
       );
-      const fileParts: MultipartPart[] = files.map((f) => ({ ...f, filename: f.filename.replace(/[\r\n"]/g, '_') }));
-      return multipartPayload(filesFirst ? [...fileParts, ...textParts] : [...textParts, ...fileParts], variant);
+      const fileParts: MultipartPart[] = files.map((f) => ({
+        ...f,
+        filename: f.filename.replace(/[\r\n"]/g, '_'),
+      }));
+      return multipartPayload(
+        filesFirst ? [...fileParts, ...textParts] : [...textParts, ...fileParts],
+        variant,
+      );
     });
 
-  const bodyArbs: fc.WeightedArbitrary<{ contentType: string | undefined; payload: string | Buffer | undefined }>[] = [];
+  const bodyArbs: fc.WeightedArbitrary<{
+    contentType: string | undefined;
+    payload: string | Buffer | undefined;
+  }>[] = [];
   if (bodySchema !== undefined) {
     bodyArbs.push(
       { weight: 6, arbitrary: valid(bodySchema).map(json) },
@@ -336,7 +418,11 @@ function requestArbitrary(o: Operation, doc: OpenApiDocument, state: FuzzState):
       { weight: 1, arbitrary: noBody },
     );
   } else if (isMultipart(o.op)) {
-    bodyArbs.push({ weight: 10, arbitrary: multipartArb }, { weight: 1, arbitrary: junkValue.map(json) }, { weight: 1, arbitrary: noBody });
+    bodyArbs.push(
+      { weight: 10, arbitrary: multipartArb },
+      { weight: 1, arbitrary: junkValue.map(json) },
+      { weight: 1, arbitrary: noBody },
+    );
   } else {
     bodyArbs.push({ weight: 10, arbitrary: noBody }, { weight: 1, arbitrary: junkValue.map(json) });
   }
@@ -349,9 +435,16 @@ function requestArbitrary(o: Operation, doc: OpenApiDocument, state: FuzzState):
     .record({
       'idempotency-key': sometimes(fc.oneof(fc.uuid(), headerValue, fc.constant('k'.repeat(300)))),
       'if-match': sometimes(
-        fc.oneof(realVersion.map(String), realVersion.map((v) => `"${v}"`), fc.constant('W/"1"'), headerValue),
+        fc.oneof(
+          realVersion.map(String),
+          realVersion.map((v) => `"${v}"`),
+          fc.constant('W/"1"'),
+          headerValue,
+        ),
       ),
-      'accept-language': sometimes(fc.oneof(fc.constantFrom('en', 'zh-CN', 'en;q=0.1, zh;q=x', '*', ''), headerValue)),
+      'accept-language': sometimes(
+        fc.oneof(fc.constantFrom('en', 'zh-CN', 'en;q=0.1, zh;q=x', '*', ''), headerValue),
+      ),
       'x-request-id': sometimes(headerValue),
       'x-forwarded-for': sometimes(fc.constantFrom('1.2.3.4', 'not-an-ip', '::1, 10.0.0.1', '')),
       accept: sometimes(fc.constantFrom('application/json', 'text/html', '*/*', 'application/xml', '')),
@@ -374,15 +467,21 @@ function requestArbitrary(o: Operation, doc: OpenApiDocument, state: FuzzState):
     },
   );
 
-  return fc.record({ path: pathArb, query: queryArb, body: fc.oneof(...bodyArbs), headers: headersArb, auth: authArb }).map(
-    ({ path, query, body, headers, auth }): FuzzRequest => ({
+  return fc
+    .record({
+      path: pathArb,
+      query: queryArb,
+      body: fc.oneof(...bodyArbs),
+      headers: headersArb,
+      auth: authArb,
+    })
+    .map(({ path, query, body, headers, auth }): FuzzRequest => ({
       method: o.method,
       url: path + query,
       headers: body.contentType ? { ...headers, 'content-type': body.contentType } : headers,
       ...(body.payload !== undefined ? { payload: body.payload } : {}),
       auth,
-    }),
-  );
+    }));
 }
 
 /** Bodies no client should send: random bytes, malformed JSON, wrong or broken content types. */
@@ -435,7 +534,7 @@ function rawBodyArbitrary(o: Operation, doc: OpenApiDocument, state: FuzzState):
     '{"__proto__":{"isAdmin":true}}',
     '{"constructor":{"prototype":{"isAdmin":true}}}',
     '\uFEFF{}',
-    '[' .repeat(5000),
+    '['.repeat(5000),
     '{"a":'.repeat(3000) + '1' + '}'.repeat(3000),
     '{"a":1,"a":2}',
     '{"version":1e400}',
@@ -454,7 +553,13 @@ function rawBodyArbitrary(o: Operation, doc: OpenApiDocument, state: FuzzState):
       // Valid JSON with bytes that are not UTF-8 inside a string.
       arbitrary: fc
         .tuple(validJson, fc.uint8Array({ minLength: 1, maxLength: 8 }))
-        .map(([s, bad]) => Buffer.concat([Buffer.from(s.replace(/"([^"]*)"\s*}$/, '"'), 'utf8'), Buffer.from(bad).map((x) => x | 0x80), Buffer.from('"}')])),
+        .map(([s, bad]) =>
+          Buffer.concat([
+            Buffer.from(s.replace(/"([^"]*)"\s*}$/, '"'), 'utf8'),
+            Buffer.from(bad).map((x) => x | 0x80),
+            Buffer.from('"}'),
+          ]),
+        ),
     },
     { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
@@ -481,7 +586,10 @@ function describeRequest(req: FuzzRequest): string {
       : Buffer.isBuffer(req.payload)
         ? `base64:${shorten(req.payload.toString('base64'), 800)} | as text: ${JSON.stringify(shorten(req.payload.toString('latin1'), 600))}`
         : shorten(JSON.stringify(req.payload));
-  const auth = req.auth.kind === 'admin' || req.auth.kind === 'none' ? req.auth.kind : `${req.auth.kind} ${JSON.stringify(shorten(req.auth.value, 80))}`;
+  const auth =
+    req.auth.kind === 'admin' || req.auth.kind === 'none'
+      ? req.auth.kind
+      : `${req.auth.kind} ${JSON.stringify(shorten(req.auth.value, 80))}`;
   return `${req.method} ${shorten(req.url, 500)}\n    auth: ${auth}\n    headers: ${JSON.stringify(req.headers)}\n    body: ${payload}`;
 }
 
@@ -520,7 +628,11 @@ async function send(ctx: TestContext, state: FuzzState, req: FuzzRequest): Promi
   state.lastServerError = null;
   let res = await inject(state.cookie);
   if (res.statusCode === 401 && req.auth.kind === 'admin') {
-    const me = await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: state.cookie } });
+    const me = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: state.cookie },
+    });
     if (me.statusCode === 401) {
       state.sessionLost.push(describeRequest(req));
       state.cookie = (await ctx.login('admin', ADMIN_PASSWORD)).cookie;
@@ -550,7 +662,10 @@ function captureServerErrors(ctx: TestContext, state: FuzzState): () => void {
       if (a instanceof Error) return a.stack ?? a.message;
       if (a && typeof a === 'object') {
         const { err, ...rest } = a as { err?: unknown };
-        const errText = err instanceof Error ? `${err.stack ?? err.message}${err.cause ? `\ncause: ${JSON.stringify(err.cause)}` : ''}` : '';
+        const errText =
+          err instanceof Error
+            ? `${err.stack ?? err.message}${err.cause ? `\ncause: ${JSON.stringify(err.cause)}` : ''}`
+            : '';
         return `${JSON.stringify(rest)} ${errText}`;
       }
       return stringify(a);
@@ -661,31 +776,41 @@ forEachDialect('API fuzzing from the OpenAPI document', (ctx) => {
     }
     if (VERBOSE || state.sessionLost.length) {
       const lines = [...state.statuses].map(
-        ([k, m]) => `  ${k.padEnd(36)} ${[...m].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(' ')}`,
+        ([k, m]) =>
+          `  ${k.padEnd(36)} ${[...m]
+            .sort((a, b) => a[0] - b[0])
+            .map(([s, n]) => `${s}×${n}`)
+            .join(' ')}`,
       );
       console.log(`[${ctx.dialect}] statuses per operation:\n${lines.join('\n')}`);
       if (state.sessionLost.length) {
-        console.log(`[${ctx.dialect}] the admin session was lost (and renewed) after:\n${state.sessionLost.join('\n')}`);
+        console.log(
+          `[${ctx.dialect}] the admin session was lost (and renewed) after:\n${state.sessionLost.join('\n')}`,
+        );
       }
     }
     expect(failures, `requests that got a 5xx:\n\n${failures.join('\n\n')}`).toEqual([]);
     await adminIsIntact();
   });
 
-  it('no body-taking operation answers bytes, malformed JSON or a wrong content type with a 5xx', { timeout: 120_000 }, async () => {
-    await setUp();
-    const ops = listOperations(doc).filter((o) => ['POST', 'PUT', 'PATCH'].includes(o.method));
-    expect(ops.length).toBeGreaterThan(3);
-    const restore = captureServerErrors(ctx, state);
-    const failures: string[] = [];
-    try {
-      for (const o of ops) {
-        await runOperation(ctx, state, o, rawBodyArbitrary(o, doc, state), RAW_RUNS, failures);
+  it(
+    'no body-taking operation answers bytes, malformed JSON or a wrong content type with a 5xx',
+    { timeout: 120_000 },
+    async () => {
+      await setUp();
+      const ops = listOperations(doc).filter((o) => ['POST', 'PUT', 'PATCH'].includes(o.method));
+      expect(ops.length).toBeGreaterThan(3);
+      const restore = captureServerErrors(ctx, state);
+      const failures: string[] = [];
+      try {
+        for (const o of ops) {
+          await runOperation(ctx, state, o, rawBodyArbitrary(o, doc, state), RAW_RUNS, failures);
+        }
+      } finally {
+        restore();
       }
-    } finally {
-      restore();
-    }
-    expect(failures, `requests that got a 5xx:\n\n${failures.join('\n\n')}`).toEqual([]);
-    await adminIsIntact();
-  });
+      expect(failures, `requests that got a 5xx:\n\n${failures.join('\n\n')}`).toEqual([]);
+      await adminIsIntact();
+    },
+  );
 });

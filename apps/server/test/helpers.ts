@@ -166,7 +166,8 @@ export function forEachDialect(
           url: '/api/auth/login',
           payload: { username, password },
         });
-        if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+        if (res.statusCode !== 200)
+          throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
         return { cookie: sessionCookieOf(res), res };
       };
       ctx.adminCookie = async () => {

@@ -63,7 +63,9 @@ describe('arbitraryFromSchema', () => {
     });
     fc.assert(
       fc.property(
-        arbitraryFromSchema(schema, { resolveRef: (ref) => (ref === '#/components/schemas/D' ? D : undefined) }),
+        arbitraryFromSchema(schema, {
+          resolveRef: (ref) => (ref === '#/components/schemas/D' ? D : undefined),
+        }),
         (v) => {
           expect(check.safeParse(v).success).toBe(true);
         },

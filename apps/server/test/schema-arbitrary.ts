@@ -175,7 +175,9 @@ function stringArb(s: JsonSchemaObject, loose = false): fc.Arbitrary<string> {
         if (s.minLength === undefined && s.maxLength === undefined) return matching;
         // A pattern plus length bounds: keep the matching strings that also fit (loosely: mostly).
         const fitting = matching.filter((v) => lengthOk(s, v));
-        return loose ? fc.oneof({ weight: 4, arbitrary: fitting }, { weight: 1, arbitrary: matching }) : fitting;
+        return loose
+          ? fc.oneof({ weight: 4, arbitrary: fitting }, { weight: 1, arbitrary: matching })
+          : fitting;
       } catch {
         // fc.stringMatching does not support every construct; fall through to the format/length.
       }
@@ -196,7 +198,10 @@ function stringArb(s: JsonSchemaObject, loose = false): fc.Arbitrary<string> {
       return fc.uuid();
   }
   return fc.oneof(
-    { weight: 6, arbitrary: fc.string({ unit: charUnit, minLength, maxLength: Math.min(maxLength, minLength + 40) }) },
+    {
+      weight: 6,
+      arbitrary: fc.string({ unit: charUnit, minLength, maxLength: Math.min(maxLength, minLength + 40) }),
+    },
     // The very edges: exactly the longest allowed string, in ASCII and in CJK.
     { weight: 1, arbitrary: fc.constantFrom('x'.repeat(maxLength), '单'.repeat(maxLength)) },
   );
@@ -214,8 +219,16 @@ function bound(v: number | boolean | undefined): number | undefined {
 function integerArb(s: JsonSchemaObject): fc.Arbitrary<number> {
   const exMin = bound(s.exclusiveMinimum);
   const exMax = bound(s.exclusiveMaximum);
-  let lo = Math.max(-MAX_SAFE, Math.ceil(s.minimum ?? -MAX_SAFE), exMin === undefined ? -MAX_SAFE : Math.floor(exMin) + 1);
-  let hi = Math.min(MAX_SAFE, Math.floor(s.maximum ?? MAX_SAFE), exMax === undefined ? MAX_SAFE : Math.ceil(exMax) - 1);
+  let lo = Math.max(
+    -MAX_SAFE,
+    Math.ceil(s.minimum ?? -MAX_SAFE),
+    exMin === undefined ? -MAX_SAFE : Math.floor(exMin) + 1,
+  );
+  let hi = Math.min(
+    MAX_SAFE,
+    Math.floor(s.maximum ?? MAX_SAFE),
+    exMax === undefined ? MAX_SAFE : Math.ceil(exMax) - 1,
+  );
   if (s.exclusiveMinimum === true && s.minimum !== undefined) lo = Math.ceil(s.minimum) + 1;
   if (s.exclusiveMaximum === true && s.maximum !== undefined) hi = Math.floor(s.maximum) - 1;
   if (lo > hi) return fc.constant(lo);
@@ -236,7 +249,11 @@ function numberArb(s: JsonSchemaObject): fc.Arbitrary<number> {
   if (min > max) return fc.constant(min);
   return fc
     .double({ min, max, noNaN: true, noDefaultInfinity: true })
-    .filter((v) => (typeof s.exclusiveMinimum !== 'number' || v > s.exclusiveMinimum) && (typeof s.exclusiveMaximum !== 'number' || v < s.exclusiveMaximum));
+    .filter(
+      (v) =>
+        (typeof s.exclusiveMinimum !== 'number' || v > s.exclusiveMinimum) &&
+        (typeof s.exclusiveMaximum !== 'number' || v < s.exclusiveMaximum),
+    );
 }
 
 function mergeAllOf(parts: JsonSchemaObject[]): JsonSchemaObject {
@@ -252,14 +269,22 @@ function mergeAllOf(parts: JsonSchemaObject[]): JsonSchemaObject {
 }
 
 /** Builds a fast-check arbitrary for values of `schema` (see the module comment). */
-export function arbitraryFromSchema(schema: JsonSchema, opts: SchemaArbitraryOptions = {}): fc.Arbitrary<unknown> {
+export function arbitraryFromSchema(
+  schema: JsonSchema,
+  opts: SchemaArbitraryOptions = {},
+): fc.Arbitrary<unknown> {
   const junk = opts.junk ?? 0;
   const maxDepth = opts.maxDepth ?? 6;
 
   const withJunk = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
     junk > 0 ? fc.oneof({ weight: 20 - junk, arbitrary: arb }, { weight: junk, arbitrary: junkValue }) : arb;
 
-  const build = (node: JsonSchema, depth: number, name: string | undefined, seen: Set<string>): fc.Arbitrary<unknown> => {
+  const build = (
+    node: JsonSchema,
+    depth: number,
+    name: string | undefined,
+    seen: Set<string>,
+  ): fc.Arbitrary<unknown> => {
     if (node === true) return fc.jsonValue({ maxDepth: 2 });
     if (node === false) return junkValue;
     if (depth > maxDepth) return fc.constant(null);
@@ -275,11 +300,17 @@ export function arbitraryFromSchema(schema: JsonSchema, opts: SchemaArbitraryOpt
     let arb = buildTyped(s, depth, name, seen);
     const hint = name !== undefined ? opts.propertyHint?.(name, s) : undefined;
     if (hint) arb = fc.oneof({ weight: 3, arbitrary: hint }, { weight: 1, arbitrary: arb });
-    if (s.nullable) arb = fc.oneof({ weight: 4, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
+    if (s.nullable)
+      arb = fc.oneof({ weight: 4, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(null) });
     return withJunk(arb);
   };
 
-  const buildTyped = (s: JsonSchemaObject, depth: number, name: string | undefined, seen: Set<string>): fc.Arbitrary<unknown> => {
+  const buildTyped = (
+    s: JsonSchemaObject,
+    depth: number,
+    name: string | undefined,
+    seen: Set<string>,
+  ): fc.Arbitrary<unknown> => {
     if (s.const !== undefined) return fc.constant(s.const);
     if (s.enum?.length) return fc.constantFrom(...s.enum);
     const branches = s.anyOf ?? s.oneOf;
@@ -310,7 +341,10 @@ export function arbitraryFromSchema(schema: JsonSchema, opts: SchemaArbitraryOpt
           return fc.tuple(...s.prefixItems.map((p) => build(p, depth + 1, name, seen)));
         }
         const items = Array.isArray(s.items) ? s.items[0] : s.items;
-        return fc.array(build(items ?? true, depth + 1, name, seen), { minLength: minItems, maxLength: maxItems });
+        return fc.array(build(items ?? true, depth + 1, name, seen), {
+          minLength: minItems,
+          maxLength: maxItems,
+        });
       }
       case 'object':
         return objectArb(s, depth, seen);
@@ -319,7 +353,11 @@ export function arbitraryFromSchema(schema: JsonSchema, opts: SchemaArbitraryOpt
     }
   };
 
-  const objectArb = (s: JsonSchemaObject, depth: number, seen: Set<string>): fc.Arbitrary<Record<string, unknown>> => {
+  const objectArb = (
+    s: JsonSchemaObject,
+    depth: number,
+    seen: Set<string>,
+  ): fc.Arbitrary<Record<string, unknown>> => {
     const props = s.properties ?? {};
     const required = (s.required ?? []).filter((k) => k in props);
     const model: Record<string, fc.Arbitrary<unknown>> = {};
@@ -352,7 +390,13 @@ export function arbitraryFromSchema(schema: JsonSchema, opts: SchemaArbitraryOpt
       .map(([obj, drop, add]) => {
         const out: Record<string, unknown> = { ...obj };
         if (drop !== null) delete out[drop];
-        if (add !== null) Object.defineProperty(out, add[0], { value: add[1], enumerable: true, configurable: true, writable: true });
+        if (add !== null)
+          Object.defineProperty(out, add[0], {
+            value: add[1],
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
         return out;
       });
   };

@@ -23,11 +23,7 @@ export function periodKey(pattern: string, parts: DateParts): string {
   return keys.join('-') || 'all';
 }
 
-export function formatNumber(
-  pattern: string,
-  parts: DateParts,
-  seq: number,
-): string {
+export function formatNumber(pattern: string, parts: DateParts, seq: number): string {
   return pattern.replace(TOKEN, (_m, token: string, width?: string) => {
     switch (token) {
       case 'yyyy':

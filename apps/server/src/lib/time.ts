@@ -8,10 +8,7 @@ export function addMinutes(iso: string, minutes: number): string {
 }
 
 /** The calendar date parts of an instant in a time zone. */
-export function datePartsInZone(
-  instant: Date,
-  timeZone: string,
-): { yyyy: string; MM: string; dd: string } {
+export function datePartsInZone(instant: Date, timeZone: string): { yyyy: string; MM: string; dd: string } {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',

@@ -44,7 +44,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
         const segments = v.instancePath.split('/').filter(Boolean);
         const issue = { ...v.params, code: v.keyword, message: v.message ?? '' };
         return {
-          path: joinPath(err.validationContext ?? '', segments.map((p) => (/^\d+$/.test(p) ? Number(p) : p))),
+          path: joinPath(
+            err.validationContext ?? '',
+            segments.map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+          ),
           message: translateIssue(issue, lang),
         };
       });

@@ -28,9 +28,5 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get(
-    '/api/openapi.json',
-    { schema: { hide: true }, config: { access: 'public' } },
-    () => app.swagger(),
-  );
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
 }

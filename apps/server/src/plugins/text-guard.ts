@@ -39,7 +39,9 @@ export function findNulCharacter(value: unknown, root = ''): string | null {
 /** The 400 for a NUL character at `path`, in the caller's language. */
 export function nulCharacterError(path: string, lang: Language): AppError {
   const message = MESSAGE[lang] ?? MESSAGE.en;
-  return new AppError('VALIDATION_FAILED', { summary: `${path || '(root)'}: ${message}` }, [{ path, message }]);
+  return new AppError('VALIDATION_FAILED', { summary: `${path || '(root)'}: ${message}` }, [
+    { path, message },
+  ]);
 }
 
 /**

@@ -70,11 +70,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('processed_at', 'text')
     .execute();
-  await db.schema
-    .createIndex('outbox_due_idx')
-    .on('outbox')
-    .columns(['status', 'next_attempt_at'])
-    .execute();
+  await db.schema.createIndex('outbox_due_idx').on('outbox').columns(['status', 'next_attempt_at']).execute();
 
   await db.schema
     .createTable('documents')
@@ -98,7 +94,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['documents', 'outbox', 'idempotency_keys', 'numbering_counters', 'audit_log', 'settings']) {
+  for (const t of [
+    'documents',
+    'outbox',
+    'idempotency_keys',
+    'numbering_counters',
+    'audit_log',
+    'settings',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

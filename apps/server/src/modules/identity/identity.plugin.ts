@@ -6,7 +6,12 @@ import { userEntityAccess, userFromSession, userFromToken } from './identity.ser
 
 export const SESSION_COOKIE = 'gendan_sid';
 
-export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string, idleMinutes: number) {
+export function setSessionCookie(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  idleMinutes: number,
+) {
   void reply.setCookie(SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,

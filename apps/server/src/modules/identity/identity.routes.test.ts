@@ -4,7 +4,9 @@ import { ADMIN_PASSWORD, forEachDialect, sessionCookieOf } from '../../../test/h
 
 forEachDialect('identity API', (ctx) => {
   const auditCount = async (entityId: string) => {
-    const r = await sql<{ n: number }>`select count(*) as n from audit_log where entity_type = 'user' and entity_id = ${entityId}`.execute(
+    const r = await sql<{
+      n: number;
+    }>`select count(*) as n from audit_log where entity_type = 'user' and entity_id = ${entityId}`.execute(
       ctx.database.db,
     );
     return Number(r.rows[0]?.n);
@@ -70,8 +72,14 @@ forEachDialect('identity API', (ctx) => {
       const newCookie = sessionCookieOf(second);
       expect(newCookie).not.toBe(u.cookie);
       // The session the browser held before login is gone.
-      expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: u.cookie } })).statusCode).toBe(401);
-      const out = await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: newCookie } });
+      expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: u.cookie } })).statusCode).toBe(
+        401,
+      );
+      const out = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { cookie: newCookie },
+      });
       expect(out.statusCode).toBe(200);
       const trail = await ctx.database.db
         .selectFrom('audit_log')
@@ -81,18 +89,24 @@ forEachDialect('identity API', (ctx) => {
         .orderBy('at')
         .execute();
       expect(trail.map((r) => r.action)).toEqual(['login', 'login', 'logout']);
-      expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: newCookie } })).statusCode).toBe(401);
+      expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: newCookie } })).statusCode).toBe(
+        401,
+      );
     });
 
     it('expires idle sessions', async () => {
       const u = await ctx.createUser({ roles: ['clerk'] });
-      expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: u.cookie } })).statusCode).toBe(200);
+      expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: u.cookie } })).statusCode).toBe(
+        200,
+      );
       await ctx.database.db
         .updateTable('sessions')
         .set({ expires_at: '2000-01-01T00:00:00.000Z' })
         .where('user_id', '=', u.id)
         .execute();
-      expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: u.cookie } })).statusCode).toBe(401);
+      expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: u.cookie } })).statusCode).toBe(
+        401,
+      );
     });
 
     it('rate-limits the 11th failure within 15 minutes per username and IP', async () => {
@@ -115,7 +129,12 @@ forEachDialect('identity API', (ctx) => {
 
     it('refuses cross-site mutating requests made with the session cookie (CSRF)', async () => {
       const cookie = await ctx.adminCookie();
-      const payload = { username: 'csrf_victim', password: 'password-123', displayName: 'x', roles: ['clerk'] };
+      const payload = {
+        username: 'csrf_victim',
+        password: 'password-123',
+        displayName: 'x',
+        roles: ['clerk'],
+      };
       const evil = await ctx.app.inject({
         method: 'POST',
         url: '/api/users',
@@ -134,7 +153,12 @@ forEachDialect('identity API', (ctx) => {
       const same = await ctx.app.inject({
         method: 'POST',
         url: '/api/users',
-        headers: { cookie, origin: 'http://gendan.local', host: 'gendan.local', 'sec-fetch-site': 'same-origin' },
+        headers: {
+          cookie,
+          origin: 'http://gendan.local',
+          host: 'gendan.local',
+          'sec-fetch-site': 'same-origin',
+        },
         payload,
       });
       expect(same.statusCode).toBe(201);
@@ -154,7 +178,13 @@ forEachDialect('identity API', (ctx) => {
       });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('FORBIDDEN');
-      expect(await ctx.database.db.selectFrom('users').where('username', '=', 'x_forbidden').select('id').executeTakeFirst()).toBeUndefined();
+      expect(
+        await ctx.database.db
+          .selectFrom('users')
+          .where('username', '=', 'x_forbidden')
+          .select('id')
+          .executeTakeFirst(),
+      ).toBeUndefined();
     });
 
     it('checks access before validating the body', async () => {
@@ -166,14 +196,25 @@ forEachDialect('identity API', (ctx) => {
       const mine = await ctx.createUser({ roles: ['customer'], customerId: 'cust-a' });
       const colleague = await ctx.createUser({ roles: ['customer'], customerId: 'cust-a' });
       const other = await ctx.createUser({ roles: ['customer'], customerId: 'cust-b' });
-      const ok = await ctx.app.inject({ url: `/api/users/${colleague.id}`, headers: { cookie: mine.cookie } });
+      const ok = await ctx.app.inject({
+        url: `/api/users/${colleague.id}`,
+        headers: { cookie: mine.cookie },
+      });
       expect(ok.statusCode).toBe(200);
-      const hidden = await ctx.app.inject({ url: `/api/users/${other.id}`, headers: { cookie: mine.cookie } });
+      const hidden = await ctx.app.inject({
+        url: `/api/users/${other.id}`,
+        headers: { cookie: mine.cookie },
+      });
       expect(hidden.statusCode).toBe(404);
-      const missing = await ctx.app.inject({ url: '/api/users/does-not-exist', headers: { cookie: mine.cookie } });
+      const missing = await ctx.app.inject({
+        url: '/api/users/does-not-exist',
+        headers: { cookie: mine.cookie },
+      });
       expect(hidden.json().error.code).toBe(missing.json().error.code);
       // Portal users may not list users at all.
-      expect((await ctx.app.inject({ url: '/api/users', headers: { cookie: mine.cookie } })).statusCode).toBe(403);
+      expect((await ctx.app.inject({ url: '/api/users', headers: { cookie: mine.cookie } })).statusCode).toBe(
+        403,
+      );
     });
   });
 
@@ -225,7 +266,13 @@ forEachDialect('identity API', (ctx) => {
         method: 'POST',
         url: '/api/users',
         headers: { cookie },
-        payload: { username: 'v1', password: 'password-123', displayName: 'x', roles: ['clerk'], isRoot: true },
+        payload: {
+          username: 'v1',
+          password: 'password-123',
+          displayName: 'x',
+          roles: ['clerk'],
+          isRoot: true,
+        },
       });
       expect(unknown.statusCode).toBe(400);
       expect(unknown.json().error.code).toBe('VALIDATION_FAILED');
@@ -248,7 +295,13 @@ forEachDialect('identity API', (ctx) => {
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.code).toBe('BAD_JSON');
-      expect(await ctx.database.db.selectFrom('users').where('username', 'in', ['v1', 'v2']).select('id').execute()).toEqual([]);
+      expect(
+        await ctx.database.db
+          .selectFrom('users')
+          .where('username', 'in', ['v1', 'v2'])
+          .select('id')
+          .execute(),
+      ).toEqual([]);
     });
 
     it('requires a company for portal users', async () => {
@@ -303,7 +356,9 @@ forEachDialect('identity API', (ctx) => {
         payload: { version: 1, active: false },
       });
       expect(res.statusCode).toBe(200);
-      expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: u.cookie } })).statusCode).toBe(401);
+      expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: u.cookie } })).statusCode).toBe(
+        401,
+      );
       const me = (await ctx.app.inject({ url: '/api/auth/me', headers: { cookie } })).json();
       const last = await ctx.app.inject({
         method: 'PATCH',
@@ -353,7 +408,9 @@ forEachDialect('identity API', (ctx) => {
         payload: { currentPassword: u.password, newPassword: 'new-password-1' },
       });
       expect(ok.statusCode).toBe(200);
-      expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: u.cookie } })).statusCode).toBe(200);
+      expect((await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: u.cookie } })).statusCode).toBe(
+        200,
+      );
       await ctx.login(u.username, 'new-password-1');
     });
   });
@@ -371,7 +428,11 @@ forEachDialect('identity API', (ctx) => {
       expect(res.statusCode).toBe(201);
       const { token, id } = res.json();
       expect(token).toMatch(/^gdn_/);
-      const stored = await ctx.database.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const stored = await ctx.database.db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(stored.token_hash).not.toBe(token);
       expect(JSON.stringify(stored)).not.toContain(token);
       const me = await ctx.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
@@ -381,7 +442,10 @@ forEachDialect('identity API', (ctx) => {
       const list = await ctx.app.inject({ url: '/api/tokens', headers: { cookie } });
       expect(list.json().find((t: { id: string }) => t.id === id)).not.toHaveProperty('token');
       await ctx.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: { cookie } });
-      const after = await ctx.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+      const after = await ctx.app.inject({
+        url: '/api/auth/me',
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(after.statusCode).toBe(401);
       const garbage = await ctx.app.inject({ url: '/api/health', headers: { authorization: 'Bearer nope' } });
       expect(garbage.statusCode).toBe(401);

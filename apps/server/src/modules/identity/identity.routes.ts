@@ -45,10 +45,10 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
     async (req, reply) => {
       // Not one transaction: a failed attempt must stay recorded for the rate limit.
       const result = await service.login(app.db, {
-          username: req.body.username,
-          password: req.body.password,
-          ip: req.ip,
-          userAgent: req.headers['user-agent'] ?? null,
+        username: req.body.username,
+        password: req.body.password,
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? null,
         idleMinutes: app.config.sessionIdleMinutes,
         requestId: req.id,
       });
@@ -173,7 +173,12 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
     '/users/:id',
     {
       config: { access: ['admin'] },
-      schema: { tags: ['users'], params: idParamsSchema, body: updateUserBodySchema, response: { 200: userSchema } },
+      schema: {
+        tags: ['users'],
+        params: idParamsSchema,
+        body: updateUserBodySchema,
+        response: { 200: userSchema },
+      },
     },
     async (req) =>
       app.db
@@ -211,7 +216,9 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
       schema: { tags: ['tokens'], params: idParamsSchema, response: { 200: okSchema } },
     },
     async (req) => {
-      await app.db.transaction().execute((trx) => service.revokeToken(trx, actionContext(req), req.params.id));
+      await app.db
+        .transaction()
+        .execute((trx) => service.revokeToken(trx, actionContext(req), req.params.id));
       return { ok: true as const };
     },
   );

@@ -1,12 +1,5 @@
 import type { Kysely } from 'kysely';
-import type {
-  ApiToken,
-  CreateUserBody,
-  Language,
-  Role,
-  UpdateUserBody,
-  User,
-} from '@gendan/contracts';
+import type { ApiToken, CreateUserBody, Language, Role, UpdateUserBody, User } from '@gendan/contracts';
 import type { DB } from '../../db/schema';
 import type { ActionContext, AuthUser } from '../../lib/context';
 import { AppError, assertVersion, notFound } from '../../lib/errors';
@@ -51,10 +44,14 @@ function toAuthUser(row: UserRow, authMethod: AuthUser['authMethod'], sessionId:
 function checkRoleRules(roles: Role[], customerId: string | null | undefined): void {
   if (roles.includes('customer')) {
     if (roles.length > 1) {
-      throw new AppError('BAD_REQUEST', { reason: 'roles: customer cannot be combined / 客户角色不能与其他角色同时授予' });
+      throw new AppError('BAD_REQUEST', {
+        reason: 'roles: customer cannot be combined / 客户角色不能与其他角色同时授予',
+      });
     }
     if (!customerId) {
-      throw new AppError('BAD_REQUEST', { reason: 'customerId: required for the customer role / 客户角色必须指定客户' });
+      throw new AppError('BAD_REQUEST', {
+        reason: 'customerId: required for the customer role / 客户角色必须指定客户',
+      });
     }
   }
 }
@@ -156,7 +153,11 @@ export async function updateMe(
   db: Kysely<DB>,
   ctx: ActionContext,
   userId: string,
-  patch: { language?: Language | undefined; displayName?: string | undefined; email?: string | null | undefined },
+  patch: {
+    language?: Language | undefined;
+    displayName?: string | undefined;
+    email?: string | null | undefined;
+  },
 ): Promise<User> {
   const row = await repo.findUserById(db, userId);
   if (!row) throw notFound('user');
@@ -180,7 +181,13 @@ export async function changePassword(
   });
   if (!changed) throw new AppError('VERSION_CONFLICT', { current: '-', sent: row.version });
   await repo.deleteSessionsOfUser(db, userId, keepSessionId);
-  await audit(db, ctx, { entityType: 'user', entityId: userId, action: 'password', before: null, after: null });
+  await audit(db, ctx, {
+    entityType: 'user',
+    entityId: userId,
+    action: 'password',
+    before: null,
+    after: null,
+  });
 }
 
 /**
@@ -196,7 +203,8 @@ export async function userEntityAccess(
   const row = await repo.findUserById(db, userId);
   if (!row) return null;
   if (actor.roles.includes('manager')) return 'read';
-  if (actor.roles.includes('customer') && actor.customerId && actor.customerId === row.customer_id) return 'read';
+  if (actor.roles.includes('customer') && actor.customerId && actor.customerId === row.customer_id)
+    return 'read';
   return null;
 }
 
@@ -229,7 +237,13 @@ export async function login(
   const row = await repo.findUserByUsername(db, input.username);
   const ok = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
   if (!row || !ok || row.active !== 1) {
-    await repo.insertLoginAttempt(db, { id: newId(), username: input.username, ip: input.ip, at: now, success: 0 });
+    await repo.insertLoginAttempt(db, {
+      id: newId(),
+      username: input.username,
+      ip: input.ip,
+      at: now,
+      success: 0,
+    });
     throw new AppError('INVALID_CREDENTIALS');
   }
   await repo.deleteLoginAttemptsBefore(db, addMinutes(now, -24 * 60));
@@ -247,7 +261,12 @@ export async function login(
   await audit(
     db,
     { actor: { id: row.id, username: row.username }, requestId: input.requestId },
-    { entityType: 'session', entityId: row.id, action: 'login', after: { ip: input.ip, userAgent: input.userAgent } },
+    {
+      entityType: 'session',
+      entityId: row.id,
+      action: 'login',
+      after: { ip: input.ip, userAgent: input.userAgent },
+    },
   );
   return { sessionToken: token, user: toUser(row) };
 }

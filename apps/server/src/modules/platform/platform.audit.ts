@@ -14,7 +14,14 @@ export interface AuditEntry {
 }
 
 /** Fields never written to the audit log. */
-const SECRET_KEYS = new Set(['password', 'passwordHash', 'password_hash', 'token', 'tokenHash', 'token_hash']);
+const SECRET_KEYS = new Set([
+  'password',
+  'passwordHash',
+  'password_hash',
+  'token',
+  'tokenHash',
+  'token_hash',
+]);
 
 export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
