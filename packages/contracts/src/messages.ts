@@ -89,6 +89,47 @@ export const ERRORS = {
     'zh-CN': '服务器内部错误，请稍后重试（请求号 {requestId}）',
     en: 'Internal server error; please try again later (request {requestId})',
   },
+  INVALID_FIELD: {
+    status: 400,
+    'zh-CN': '{path}：{reasonZh}',
+    en: '{path}: {reasonEn}',
+  },
+  INVALID_REFERENCE: {
+    status: 400,
+    'zh-CN': '{path}：{entity} {value} 不存在或不可用',
+    en: '{path}: {entity} {value} does not exist or is not usable',
+  },
+  CODE_TAKEN: { status: 409, 'zh-CN': '{entity}编码 {code} 已存在', en: '{entity} code {code} already exists' },
+  ORDER_NOT_EDITABLE: {
+    status: 409,
+    'zh-CN': '订单当前状态为「{status}」，不能修改',
+    en: 'The order is {status} and can no longer be changed',
+  },
+  INVALID_TRANSITION: {
+    status: 409,
+    'zh-CN': '订单不能从「{from}」变为「{to}」',
+    en: 'The order cannot go from {from} to {to}',
+  },
+  REVIEW_BLOCKED: {
+    status: 409,
+    'zh-CN': '订单有 {count} 条阻断性审核问题未处理，不能批准',
+    en: 'The order has {count} open blocking findings and cannot be approved',
+  },
+  OVERRIDE_NOT_ALLOWED: {
+    status: 403,
+    'zh-CN': '只有主管可以豁免阻断性审核问题',
+    en: 'Only a manager may override a blocking finding',
+  },
+  IMPORT_INVALID: {
+    status: 422,
+    'zh-CN': '文件有 {count} 处错误，未导入任何数据',
+    en: 'The file has {count} errors; nothing was imported',
+  },
+  FILE_UNREADABLE: {
+    status: 400,
+    'zh-CN': '无法读取文件（{format}）：{reason}',
+    en: 'The file could not be read as {format}: {reason}',
+  },
   DB_UNAVAILABLE: {
     status: 503,
     'zh-CN': '数据库暂不可用，请稍后重试',
@@ -105,6 +146,14 @@ export const ENTITY_NAMES: Record<string, { 'zh-CN': string; en: string }> = {
   document: { 'zh-CN': '文档', en: 'Document' },
   settings: { 'zh-CN': '设置', en: 'Settings' },
   record: { 'zh-CN': '记录', en: 'Record' },
+  customer: { 'zh-CN': '客户', en: 'Customer' },
+  product: { 'zh-CN': '产品', en: 'Product' },
+  agreement: { 'zh-CN': '价格协议', en: 'Agreement' },
+  contract: { 'zh-CN': '合同', en: 'Contract' },
+  price_list: { 'zh-CN': '价格表', en: 'Price list' },
+  quotation: { 'zh-CN': '报价单', en: 'Quotation' },
+  order: { 'zh-CN': '订单', en: 'Order' },
+  finding: { 'zh-CN': '审核问题', en: 'Finding' },
 };
 
 export function formatMessage(template: string, params: Record<string, unknown> = {}): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoInstantSchema, pageOf } from './common.schemas';
+import { policySchema } from './catalog.schemas';
 
 export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -30,6 +31,7 @@ export const settingsSchema = z.object({
   timeZone: z.string().min(1).max(64),
   currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. CNY'),
   numbering: z.record(z.string().regex(/^[a-z_]{1,32}$/), numberingPatternSchema),
+  policy: policySchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -44,6 +46,7 @@ export const updateSettingsBodySchema = z.strictObject({
     .regex(/^[A-Z]{3}$/)
     .optional(),
   numbering: z.record(z.string().regex(/^[a-z_]{1,32}$/), numberingPatternSchema).optional(),
+  policy: policySchema.optional(),
 });
 
 export const documentSchema = z.object({

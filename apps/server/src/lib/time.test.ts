@@ -21,3 +21,15 @@ describe('time', () => {
     expect(addMinutes('2026-01-01T00:00:00.000Z', 90)).toBe('2026-01-01T01:30:00.000Z');
   });
 });
+
+describe('business dates', () => {
+  it('adds days across months and years', async () => {
+    const { addDays, isBusinessDate, maxDate } = await import('./time');
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(isBusinessDate('2026-02-30')).toBe(false);
+    expect(isBusinessDate('2026-02-28')).toBe(true);
+    expect(isBusinessDate('26-2-28')).toBe(false);
+    expect(maxDate('2026-01-02', '2025-12-31')).toBe('2026-01-02');
+  });
+});

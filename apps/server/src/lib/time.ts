@@ -24,3 +24,21 @@ export function todayInZone(timeZone: string, now: Date = new Date()): string {
   const p = datePartsInZone(now, timeZone);
   return `${p.yyyy}-${p.MM}-${p.dd}`;
 }
+
+/** Adds calendar days to a business date (YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whether a string is a real calendar date in YYYY-MM-DD form. */
+export function isBusinessDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export function maxDate(a: string, b: string): string {
+  return a >= b ? a : b;
+}

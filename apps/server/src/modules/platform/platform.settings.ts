@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Settings } from '@gendan/contracts';
+import type { Policy, Settings } from '@gendan/contracts';
 import type { DB } from '../../db/schema';
 import type { ActionContext } from '../../lib/context';
 import { AppError, assertVersion } from '../../lib/errors';
@@ -19,8 +19,22 @@ export interface SettingsWithVersion extends Settings {
   version: number;
 }
 
+/** Company policy until an admin sets it: what the order review checks against. */
+export const DEFAULT_POLICY: Policy = {
+  allowedPaymentTerms: ['T/T 30 days', 'T/T 60 days', '30% deposit, 70% before shipment', 'L/C at sight', 'Cash on delivery'],
+  maxDiscountPctByRole: { sales: 5, clerk: 3, manager: 15, admin: 100 },
+  minOrderValue: 0,
+  shippingLeadDays: { express: 2, ftl: 3, ltl: 5, pickup: 0 },
+};
+
 export function defaultSettings(timeZone: string): Settings {
-  return { companyName: 'Gendan', timeZone, currency: 'CNY', numbering: { ...DEFAULT_NUMBERING } };
+  return {
+    companyName: 'Gendan',
+    timeZone,
+    currency: 'CNY',
+    numbering: { ...DEFAULT_NUMBERING },
+    policy: structuredClone(DEFAULT_POLICY),
+  };
 }
 
 export async function getSettings(db: Kysely<DB>, fallbackTimeZone: string): Promise<SettingsWithVersion> {
@@ -33,6 +47,7 @@ export async function getSettings(db: Kysely<DB>, fallbackTimeZone: string): Pro
     ...base,
     ...stored,
     numbering: { ...base.numbering, ...(stored.numbering ?? {}) },
+    policy: { ...base.policy, ...(stored.policy ?? {}) },
     version: row.version,
   };
 }

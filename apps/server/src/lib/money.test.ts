@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { bpToPct, formatMoney, lineAmount, pctToBp, sumAmounts } from './money';
+
+describe('money', () => {
+  it('computes qty × price × (1 − discount) with one rounding', () => {
+    expect(lineAmount(10, 1250)).toBe(12500);
+    expect(lineAmount(3, 333, 1000)).toBe(899); // 899.1 → 899
+    expect(lineAmount(1, 5, 5000)).toBe(3); // 2.5 → 3, half away from zero
+    expect(lineAmount(7, 1999, 250)).toBe(13643); // 13643.175 → 13643
+  });
+  it('stays exact beyond 2^53 intermediates', () => {
+    // 1e6 × 1e8 × 9999 = 9.999e17: past 2^53 in the middle, exact at the end.
+    expect(lineAmount(1_000_000, 100_000_000, 1)).toBe(99_990_000_000_000);
+    expect(lineAmount(999_999, 99_999_999, 3)).toBe(99_969_899_030_301);
+  });
+  it('converts percentages to basis points', () => {
+    expect(pctToBp(12.5)).toBe(1250);
+    expect(pctToBp(0.07)).toBe(7);
+    expect(pctToBp(undefined)).toBe(0);
+    expect(bpToPct(1250)).toBe(12.5);
+  });
+  it('sums and formats', () => {
+    expect(sumAmounts([1, 2, 3])).toBe(6);
+    expect(formatMoney(123456, 'CNY')).toBe('CNY 1,234.56');
+    expect(formatMoney(5, 'USD')).toBe('USD 0.05');
+  });
+});

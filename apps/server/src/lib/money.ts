@@ -1,0 +1,41 @@
+/**
+ * Money is an integer count of minor units; percentages are stored as basis points (1 % = 100 bp).
+ * All rounding happens here: half away from zero, on exact integer arithmetic.
+ */
+
+export function pctToBp(pct: number | null | undefined): number {
+  return pct === null || pct === undefined ? 0 : Math.round(pct * 100);
+}
+
+export function bpToPct(bp: number): number {
+  return bp / 100;
+}
+
+/** Divides two bigints rounding half away from zero. */
+function divRound(n: bigint, d: bigint): bigint {
+  const q = n / d;
+  const r = n % d;
+  if (r === 0n) return q;
+  const twice = (r < 0n ? -r : r) * 2n;
+  if (twice >= (d < 0n ? -d : d)) return n < 0n === d < 0n ? q + 1n : q - 1n;
+  return q;
+}
+
+/** A line amount: qty × unit price × (1 − discount), rounded once to the minor unit. */
+export function lineAmount(qty: number, unitPrice: number, discountBp = 0): number {
+  const raw = BigInt(qty) * BigInt(unitPrice) * BigInt(10_000 - discountBp);
+  return Number(divRound(raw, 10_000n));
+}
+
+export function sumAmounts(amounts: readonly number[]): number {
+  let total = 0;
+  for (const a of amounts) total += a;
+  return total;
+}
+
+/** Formats minor units for messages: 1250 CNY → "CNY 12.50". */
+export function formatMoney(minor: number, currency: string): string {
+  const sign = minor < 0 ? '-' : '';
+  const abs = Math.abs(minor);
+  return `${currency} ${sign}${Math.floor(abs / 100).toLocaleString('en-US')}.${String(abs % 100).padStart(2, '0')}`;
+}
