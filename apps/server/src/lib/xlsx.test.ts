@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cellDate,
+  cellInt,
+  cellMoney,
+  cellPercent,
+  columnLetter,
+  loadWorksheet,
+  readRows,
+  SheetFormatError,
+  writeWorkbook,
+} from './xlsx';
+
+const columns = [
+  { key: 'po', headers: ['客户PO号', 'Customer PO'], required: true },
+  { key: 'qty', headers: ['数量', 'Qty'], required: true },
+  { key: 'note', headers: ['备注', 'Note'] },
+];
+
+describe('xlsx helpers', () => {
+  it('round-trips a workbook and maps zh/en headers to keys', async () => {
+    const buf = await writeWorkbook([
+      {
+        name: 'Orders',
+        columns: [
+          { header: '客户PO号', key: 'po' },
+          { header: 'Qty', key: 'qty' },
+          { header: 'Colour', key: 'colour' },
+        ],
+        rows: [
+          { po: 'PO-1', qty: 10, colour: 'red' },
+          { po: null, qty: null, colour: null },
+          { po: 'PO-2', qty: 5, colour: null },
+        ],
+      },
+    ]);
+    const sheet = readRows(await loadWorksheet(buf, 'xlsx'), columns);
+    expect(sheet.missingColumns).toEqual([]);
+    expect(sheet.unknownHeaders).toEqual(['Colour']);
+    expect(sheet.letters).toEqual({ po: 'A', qty: 'B' });
+    expect(sheet.rows).toEqual([
+      { rowNumber: 2, values: { po: 'PO-1', qty: 10 } },
+      { rowNumber: 4, values: { po: 'PO-2', qty: 5 } },
+    ]);
+  });
+
+  it('reads csv with a BOM and reports missing required columns', async () => {
+    const sheet = readRows(await loadWorksheet(Buffer.from('\ufeffcustomer po,备注\nA-1,hello\n'), 'csv'), columns);
+    expect(sheet.missingColumns).toEqual(['qty']);
+    expect(sheet.rows[0]).toEqual({ rowNumber: 2, values: { po: 'A-1', note: 'hello' } });
+  });
+
+  it('rejects a file that is not a workbook', async () => {
+    await expect(loadWorksheet(Buffer.from('not a zip'), 'xlsx')).rejects.toBeInstanceOf(SheetFormatError);
+  });
+
+  it('converts cells', () => {
+    expect(cellInt('1,000')).toBe(1000);
+    expect(cellInt(1.5)).toBe('invalid');
+    expect(cellMoney('¥1,234.5')).toBe(123450);
+    expect(cellMoney(12.345)).toBe('invalid');
+    expect(cellMoney('abc')).toBe('invalid');
+    expect(cellDate('2026/3/7')).toBe('2026-03-07');
+    expect(cellDate('2026-02-30')).toBe('invalid');
+    expect(cellDate(46000)).toBe('2025-12-09');
+    expect(cellDate(new Date('2026-01-02T00:00:00Z'))).toBe('2026-01-02');
+    expect(cellPercent('5%')).toBe(5);
+    expect(cellPercent(101)).toBe('invalid');
+    expect(columnLetter(1)).toBe('A');
+    expect(columnLetter(28)).toBe('AB');
+  });
+});

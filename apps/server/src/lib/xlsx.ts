@@ -1,0 +1,221 @@
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+/**
+ * Reading and writing spreadsheets, always through exceljs (xlsx and csv). Imports read a sheet
+ * into rows keyed by column, with the 1-based spreadsheet row number kept for error reports.
+ */
+
+export type CellValue = string | number | boolean | Date | null;
+
+export interface SheetRow {
+  /** The row number as the user sees it in Excel (header is row 1). */
+  rowNumber: number;
+  /** Values by canonical column key. */
+  values: Record<string, CellValue>;
+}
+
+export interface ColumnSpec {
+  /** Canonical key, e.g. `customerPo`. */
+  key: string;
+  /** Header names accepted for it, matched case- and space-insensitively (zh and en). */
+  headers: readonly string[];
+  required?: boolean;
+}
+
+export interface ReadSheet {
+  /** Keys of the columns found, in sheet order. */
+  columns: string[];
+  /** Header cells that matched no column (reported, not fatal). */
+  unknownHeaders: string[];
+  /** Required columns missing from the header row. */
+  missingColumns: string[];
+  rows: SheetRow[];
+  /** The column letter (A, B, …) of each key, for error messages. */
+  letters: Record<string, string>;
+}
+
+export class SheetFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SheetFormatError';
+  }
+}
+
+function normaliseHeader(h: string): string {
+  return h.replace(/[\s_*（）()]/g, '').toLowerCase();
+}
+
+/** Flattens exceljs cell values (rich text, formulas, hyperlinks, errors) into plain values. */
+export function plainCellValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return plainCellValue(v.richText.map((r) => r.text).join(''));
+    if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as { result?: ExcelJS.CellValue }).result;
+      return result === undefined ? null : plainCellValue(result);
+    }
+    if ('text' in v && typeof v.text === 'string') return plainCellValue(v.text);
+    if ('error' in v) return null;
+  }
+  return null;
+}
+
+export function columnLetter(index1: number): string {
+  let n = index1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Loads the first worksheet of an xlsx or csv file. Throws SheetFormatError when unreadable. */
+export async function loadWorksheet(buffer: Buffer, format: 'xlsx' | 'csv'): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    if (format === 'xlsx') {
+      await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    } else {
+      let text = buffer.toString('utf8');
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      await wb.csv.read(Readable.from([text]), { parserOptions: { trim: true } });
+    }
+  } catch (err) {
+    throw new SheetFormatError(err instanceof Error ? err.message : String(err));
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw new SheetFormatError('no worksheet');
+  return ws;
+}
+
+/** Reads rows under a header row, mapping headers to column keys. Blank rows are skipped. */
+export function readRows(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[], headerRow = 1): ReadSheet {
+  const byHeader = new Map<string, string>();
+  for (const c of columns) for (const h of [c.key, ...c.headers]) byHeader.set(normaliseHeader(h), c.key);
+  const header = ws.getRow(headerRow);
+  const colKey = new Map<number, string>();
+  const letters: Record<string, string> = {};
+  const unknownHeaders: string[] = [];
+  header.eachCell({ includeEmpty: false }, (cell, col) => {
+    const text = plainCellValue(cell.value);
+    if (text === null) return;
+    const key = byHeader.get(normaliseHeader(String(text)));
+    if (key && !Object.values(letters).includes(columnLetter(col)) && !(key in letters)) {
+      colKey.set(col, key);
+      letters[key] = columnLetter(col);
+    } else if (!key) {
+      unknownHeaders.push(String(text));
+    }
+  });
+  const missingColumns = columns.filter((c) => c.required && !(c.key in letters)).map((c) => c.key);
+  const rows: SheetRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber <= headerRow) return;
+    const values: Record<string, CellValue> = {};
+    let any = false;
+    for (const [col, key] of colKey) {
+      const v = plainCellValue(row.getCell(col).value);
+      values[key] = v;
+      if (v !== null) any = true;
+    }
+    if (any) rows.push({ rowNumber, values });
+  });
+  return { columns: [...colKey.values()], unknownHeaders, missingColumns, rows, letters };
+}
+
+export interface SheetSpec<T> {
+  name: string;
+  columns: { header: string; key: keyof T & string; width?: number; numFmt?: string }[];
+  rows: readonly T[];
+  /** Extra rows above the data, e.g. notes on a template. */
+  notes?: string[];
+}
+
+/** Writes a workbook with one sheet per spec: bold frozen header row, autofilter. */
+export async function writeWorkbook(sheets: SheetSpec<Record<string, unknown>>[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Gendan';
+  wb.created = new Date();
+  for (const spec of sheets) {
+    const ws = wb.addWorksheet(spec.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = spec.columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: c.width ?? Math.max(12, c.header.length * 2 + 2),
+      ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
+    }));
+    ws.getRow(1).font = { bold: true };
+    for (const r of spec.rows) ws.addRow(r);
+    if (spec.columns.length > 0) {
+      ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: spec.columns.length } };
+    }
+    if (spec.notes?.length) {
+      const notes = wb.addWorksheet(`${spec.name.slice(0, 24)} notes`);
+      spec.notes.forEach((n) => notes.addRow([n]));
+      notes.getColumn(1).width = 120;
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Content-Disposition for a generated download (ASCII fallback plus UTF-8 name). */
+export function attachmentHeader(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+// Cell conversions for imports: each returns the value or an error key.
+
+export function cellText(v: CellValue): string | null {
+  if (v === null) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim() || null;
+}
+
+/** Integer from a cell; accepts "1,000". */
+export function cellInt(v: CellValue): number | null | 'invalid' {
+  if (v === null) return null;
+  const n = typeof v === 'number' ? v : Number(String(v).replace(/,/g, ''));
+  return Number.isInteger(n) ? n : 'invalid';
+}
+
+/** A decimal amount in major units ("12.50") to minor units (1250); at most two decimals. */
+export function cellMoney(v: CellValue): number | null | 'invalid' {
+  if (v === null) return null;
+  const text = typeof v === 'number' ? String(v) : String(v).replace(/[,¥$￥\s]/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return 'invalid';
+  const minor = Math.round(Number(text) * 100);
+  if (Math.abs(minor - Number(text) * 100) > 1e-6 || minor < 0) return 'invalid';
+  return minor;
+}
+
+/** A business date from a date cell, an Excel serial number or "YYYY-MM-DD" / "YYYY/M/D" text. */
+export function cellDate(v: CellValue): string | null | 'invalid' {
+  if (v === null) return null;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString().slice(0, 10);
+  if (typeof v === 'number') {
+    if (v < 1 || v > 2958465) return 'invalid';
+    return new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86_400_000).toISOString().slice(0, 10);
+  }
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(String(v).trim());
+  if (!m) return 'invalid';
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : 'invalid';
+}
+
+/** A percentage cell: 5, "5", "5%" or 0.05 formatted as percent are all 5 %. */
+export function cellPercent(v: CellValue): number | null | 'invalid' {
+  if (v === null) return null;
+  const text = String(v).trim();
+  const n = Number(text.replace('%', ''));
+  if (!Number.isFinite(n) || n < 0 || n > 100) return 'invalid';
+  return Math.round(n * 100) / 100;
+}
