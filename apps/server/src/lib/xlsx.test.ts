@@ -5,6 +5,7 @@ import {
   cellMoney,
   cellPercent,
   columnLetter,
+  INVALID,
   loadWorksheet,
   readRows,
   SheetFormatError,
@@ -56,16 +57,16 @@ describe('xlsx helpers', () => {
 
   it('converts cells', () => {
     expect(cellInt('1,000')).toBe(1000);
-    expect(cellInt(1.5)).toBe('invalid');
+    expect(cellInt(1.5)).toBe(INVALID);
     expect(cellMoney('¥1,234.5')).toBe(123450);
-    expect(cellMoney(12.345)).toBe('invalid');
-    expect(cellMoney('abc')).toBe('invalid');
+    expect(cellMoney(12.345)).toBe(INVALID);
+    expect(cellMoney('abc')).toBe(INVALID);
     expect(cellDate('2026/3/7')).toBe('2026-03-07');
-    expect(cellDate('2026-02-30')).toBe('invalid');
+    expect(cellDate('2026-02-30')).toBe(INVALID);
     expect(cellDate(46000)).toBe('2025-12-09');
     expect(cellDate(new Date('2026-01-02T00:00:00Z'))).toBe('2026-01-02');
     expect(cellPercent('5%')).toBe(5);
-    expect(cellPercent(101)).toBe('invalid');
+    expect(cellPercent(101)).toBe(INVALID);
     expect(columnLetter(1)).toBe('A');
     expect(columnLetter(28)).toBe('AB');
   });

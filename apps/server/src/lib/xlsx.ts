@@ -171,7 +171,10 @@ export function attachmentHeader(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-// Cell conversions for imports: each returns the value or an error key.
+// Cell conversions for imports: each returns the value, null for an empty cell, or INVALID.
+
+export const INVALID: unique symbol = Symbol('invalid cell');
+export type Invalid = typeof INVALID;
 
 export function cellText(v: CellValue): string | null {
   if (v === null) return null;
@@ -180,42 +183,42 @@ export function cellText(v: CellValue): string | null {
 }
 
 /** Integer from a cell; accepts "1,000". */
-export function cellInt(v: CellValue): number | null | 'invalid' {
+export function cellInt(v: CellValue): number | null | Invalid {
   if (v === null) return null;
   const n = typeof v === 'number' ? v : Number(String(v).replace(/,/g, ''));
-  return Number.isInteger(n) ? n : 'invalid';
+  return Number.isInteger(n) ? n : INVALID;
 }
 
 /** A decimal amount in major units ("12.50") to minor units (1250); at most two decimals. */
-export function cellMoney(v: CellValue): number | null | 'invalid' {
+export function cellMoney(v: CellValue): number | null | Invalid {
   if (v === null) return null;
   const text = typeof v === 'number' ? String(v) : String(v).replace(/[,¥$￥\s]/g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return 'invalid';
+  if (!/^-?\d+(\.\d+)?$/.test(text)) return INVALID;
   const minor = Math.round(Number(text) * 100);
-  if (Math.abs(minor - Number(text) * 100) > 1e-6 || minor < 0) return 'invalid';
+  if (Math.abs(minor - Number(text) * 100) > 1e-6 || minor < 0) return INVALID;
   return minor;
 }
 
 /** A business date from a date cell, an Excel serial number or "YYYY-MM-DD" / "YYYY/M/D" text. */
-export function cellDate(v: CellValue): string | null | 'invalid' {
+export function cellDate(v: CellValue): string | null | Invalid {
   if (v === null) return null;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? INVALID : v.toISOString().slice(0, 10);
   if (typeof v === 'number') {
-    if (v < 1 || v > 2958465) return 'invalid';
+    if (v < 1 || v > 2958465) return INVALID;
     return new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86_400_000).toISOString().slice(0, 10);
   }
   const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(String(v).trim());
-  if (!m) return 'invalid';
+  if (!m) return INVALID;
   const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : 'invalid';
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : INVALID;
 }
 
 /** A percentage cell: 5, "5", "5%" or 0.05 formatted as percent are all 5 %. */
-export function cellPercent(v: CellValue): number | null | 'invalid' {
+export function cellPercent(v: CellValue): number | null | Invalid {
   if (v === null) return null;
   const text = String(v).trim();
   const n = Number(text.replace('%', ''));
-  if (!Number.isFinite(n) || n < 0 || n > 100) return 'invalid';
+  if (!Number.isFinite(n) || n < 0 || n > 100) return INVALID;
   return Math.round(n * 100) / 100;
 }
