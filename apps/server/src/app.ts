@@ -18,6 +18,9 @@ import { registerCsrf } from './plugins/csrf';
 import { registerTextGuard } from './plugins/text-guard';
 import { registerIdentity, identityRoutes, type RouteAccess } from './modules/identity/index';
 import { platformRoutes, registerIdempotency, FileStore, OutboxWorker } from './modules/platform/index';
+import { catalogRoutes } from './modules/catalog/index';
+import { orderRoutes } from './modules/orders/index';
+import { planningRoutes } from './modules/planning/index';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -93,6 +96,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   await app.register(platformRoutes, { prefix: '/api' });
   await app.register(identityRoutes, { prefix: '/api' });
+  await app.register(catalogRoutes, { prefix: '/api' });
+  await app.register(orderRoutes, { prefix: '/api' });
+  await app.register(planningRoutes, { prefix: '/api' });
 
   await registerWeb(app);
 

@@ -16,13 +16,19 @@ import {
  * from its JSON schemas, mixed with junk (wrong types, unknown fields, nasty strings, garbage
  * multipart), sent with the admin's session. No response may be a 5xx.
  *
- * FUZZ_RUNS (default 30) sets the runs per operation, FUZZ_SEED replays a run, FUZZ_VERBOSE=1
- * prints the status codes seen per operation. A failure names the request (method, url, headers,
- * body), the response and the server's logged error.
+ * FUZZ_RUNS (default 30) sets the most runs per operation; FUZZ_BUDGET_S (default 20) the seconds
+ * per dialect the run may take, over which the runs per operation shrink (to no fewer than 10; the
+ * malformed-body property gets a quarter of the budget): so the file stays fast as routes are
+ * added. FUZZ_BUDGET_S=0 lifts the budget (e.g. FUZZ_RUNS=300 FUZZ_BUDGET_S=0 for a deep run).
+ * FUZZ_SEED replays a run; FUZZ_VERBOSE=1 prints the statuses, runs and time per operation. A
+ * failure names the request (method, url, headers, body), the response and the server's logged
+ * error.
  */
 
 const RUNS = Math.max(2, Number(process.env.FUZZ_RUNS ?? 30));
 const RAW_RUNS = Math.max(2, Math.round(RUNS * 0.6));
+const BUDGET_MS = Math.max(0, Number(process.env.FUZZ_BUDGET_S ?? 20)) * 1000;
+const MIN_RUNS = 10;
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const VERBOSE = process.env.FUZZ_VERBOSE === '1';
 
@@ -85,6 +91,39 @@ interface FuzzState {
   /** The last error the server logged (the logger is silenced; see `captureServerErrors`). */
   lastServerError: string | null;
   statuses: Map<string, Map<number, number>>;
+  /** Runs and milliseconds spent per operation. */
+  effort: Map<string, { runs: number; ms: number }>;
+}
+
+/**
+ * Spreads a time budget over the operations still to run: each gets what the budget affords at
+ * the pace measured so far, between a floor and its full number of runs.
+ */
+class RunBudget {
+  private spentMs = 0;
+  private runsDone = 0;
+  reduced = 0;
+
+  constructor(
+    private readonly budgetMs: number,
+    private slotsLeft: number,
+    private readonly floor: number,
+  ) {}
+
+  runsFor(max: number): number {
+    if (this.budgetMs <= 0) return max;
+    const msPerRun = this.runsDone > 0 ? this.spentMs / this.runsDone : 5;
+    const affordable = Math.floor((this.budgetMs - this.spentMs) / (msPerRun * Math.max(1, this.slotsLeft)));
+    const runs = Math.min(max, Math.max(this.floor, affordable));
+    if (runs < max) this.reduced++;
+    return runs;
+  }
+
+  record(runs: number, ms: number): void {
+    this.spentMs += ms;
+    this.runsDone += runs;
+    this.slotsLeft--;
+  }
 }
 
 // Request parts
@@ -696,9 +735,12 @@ async function runOperation(
   state: FuzzState,
   o: Operation,
   arb: fc.Arbitrary<FuzzRequest>,
-  numRuns: number,
+  maxRuns: number,
+  budget: RunBudget,
   failures: string[],
 ): Promise<void> {
+  const numRuns = budget.runsFor(maxRuns);
+  const started = performance.now();
   let last = '';
   const counts = state.statuses.get(o.key) ?? new Map<number, number>();
   state.statuses.set(o.key, counts);
@@ -716,6 +758,10 @@ async function runOperation(
     }),
     { numRuns, ...(SEED !== undefined ? { seed: SEED } : {}) },
   );
+  const ms = performance.now() - started;
+  budget.record(details.numRuns, ms);
+  const effort = state.effort.get(o.key) ?? { runs: 0, ms: 0 };
+  state.effort.set(o.key, { runs: effort.runs + details.numRuns, ms: effort.ms + ms });
   if (details.failed) {
     failures.push(
       `${o.key}: 5xx after ${details.numRuns} runs (seed ${details.seed}, path ${details.counterexamplePath ?? '-'}; ` +
@@ -747,6 +793,7 @@ forEachDialect('API fuzzing from the OpenAPI document', (ctx) => {
       sessionLost: [],
       lastServerError: null,
       statuses: new Map(),
+      effort: new Map(),
     };
   }
 
@@ -762,26 +809,35 @@ forEachDialect('API fuzzing from the OpenAPI document', (ctx) => {
     expect(ops.length).toBeGreaterThan(10);
     const restore = captureServerErrors(ctx, state);
     const failures: string[] = [];
+    // Two passes, so that ids created by operations late in the document feed the early ones.
+    const passes = [Math.ceil(RUNS / 2), Math.floor(RUNS / 2)];
+    const budget = new RunBudget(BUDGET_MS, ops.length * passes.length, MIN_RUNS / 2);
     try {
-      // Two passes, so that ids created by operations late in the document feed the early ones.
-      const passes = [Math.ceil(RUNS / 2), Math.floor(RUNS / 2)];
       for (const runs of passes) {
         for (const o of ops) {
           if (failures.some((f) => f.startsWith(`${o.key}:`))) continue;
-          await runOperation(ctx, state, o, requestArbitrary(o, doc, state), runs, failures);
+          await runOperation(ctx, state, o, requestArbitrary(o, doc, state), runs, budget, failures);
         }
       }
     } finally {
       restore();
     }
-    if (VERBOSE || state.sessionLost.length) {
-      const lines = [...state.statuses].map(
-        ([k, m]) =>
-          `  ${k.padEnd(36)} ${[...m]
-            .sort((a, b) => a[0] - b[0])
-            .map(([s, n]) => `${s}×${n}`)
-            .join(' ')}`,
+    if (budget.reduced > 0) {
+      const runs = [...state.effort.values()].map((e) => e.runs);
+      console.log(
+        `[${ctx.dialect}] time budget (FUZZ_BUDGET_S=${BUDGET_MS / 1000}): ${ops.length} operations got ` +
+          `${Math.min(...runs)}–${Math.max(...runs)} runs each instead of ${RUNS}`,
       );
+    }
+    if (VERBOSE || state.sessionLost.length) {
+      const lines = [...state.statuses].map(([k, m]) => {
+        const e = state.effort.get(k);
+        const statuses = [...m]
+          .sort((a, b) => a[0] - b[0])
+          .map(([s, n]) => `${s}×${n}`)
+          .join(' ');
+        return `  ${k.padEnd(40)} ${statuses}${e ? `  (${e.runs} runs, ${Math.round(e.ms)} ms)` : ''}`;
+      });
       console.log(`[${ctx.dialect}] statuses per operation:\n${lines.join('\n')}`);
       if (state.sessionLost.length) {
         console.log(
@@ -802,9 +858,10 @@ forEachDialect('API fuzzing from the OpenAPI document', (ctx) => {
       expect(ops.length).toBeGreaterThan(3);
       const restore = captureServerErrors(ctx, state);
       const failures: string[] = [];
+      const budget = new RunBudget(BUDGET_MS / 4, ops.length, Math.min(RAW_RUNS, MIN_RUNS));
       try {
         for (const o of ops) {
-          await runOperation(ctx, state, o, rawBodyArbitrary(o, doc, state), RAW_RUNS, failures);
+          await runOperation(ctx, state, o, rawBodyArbitrary(o, doc, state), RAW_RUNS, budget, failures);
         }
       } finally {
         restore();

@@ -118,11 +118,24 @@ export const nastyNumbers: readonly number[] = [
   5e-324,
 ];
 
-/** One character per unit: mostly printable ASCII, sometimes any code point. */
-const charUnit: fc.Arbitrary<string> = fc.oneof(
+/**
+ * One character per unit of a schema-conforming string: mostly printable ASCII, sometimes CJK,
+ * emoji, quotes or any grapheme; never U+0000, which the API rejects everywhere (junk has it).
+ */
+const textUnit: fc.Arbitrary<string> = fc.oneof(
   { weight: 8, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }).filter((c) => !c.includes('\u0000')),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('😀', '单', '跟', 'é', '\n', '%', "'", '"', '\\', '\u200b') },
+);
+
+/** One character per unit of a junk string: also NUL, lone surrogates and any code point. */
+const junkUnit: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: textUnit },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }) },
-  { weight: 1, arbitrary: fc.constantFrom('\u0000', '\uD800', '😀', '单', 'é', '\n', '%', "'", '"', '\\') },
+  { weight: 1, arbitrary: fc.constantFrom('\u0000', '\uD800', '\uDFFF', '\r', '\t', '\u001b') },
 );
 
 /** A wholly random value of any type. */
@@ -131,7 +144,7 @@ export const junkValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom<unknown>(...nastyStrings) },
   { weight: 2, arbitrary: fc.constantFrom<unknown>(...nastyNumbers) },
   { weight: 1, arbitrary: fc.constantFrom<unknown>(null, true, false, [], {}, [null], { '': null }) },
-  { weight: 1, arbitrary: fc.string({ unit: charUnit, maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ unit: junkUnit, maxLength: 40 }) },
   { weight: 1, arbitrary: fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 4 }) },
 );
 
@@ -164,7 +177,64 @@ function tryRegex(pattern: string): RegExp | undefined {
   }
 }
 
-function stringArb(s: JsonSchemaObject, loose = false): fc.Arbitrary<string> {
+const dateArb = (min: string, max: string) =>
+  fc.date({ min: new Date(min), max: new Date(max), noInvalidDate: true });
+
+/**
+ * Realistic values that many string schemas mean, though their pattern does not say it: a
+ * `^\d{4}-\d{2}-\d{2}$` field wants a real calendar date, a `^[A-Z]{3}$` currency a real ISO code.
+ * A kind is offered for a schema when all its probes pass the schema's own pattern and lengths, or
+ * when the property's name says so.
+ */
+const SEMANTIC_KINDS: { probes: string[]; format?: string; name?: RegExp; arb: fc.Arbitrary<string> }[] = [
+  {
+    probes: ['2024-02-29', '2031-12-01'],
+    format: 'date',
+    name: /(^date$|Date$|^(valid)?(From|To|Until)$|On$)/,
+    arb: dateArb('2000-01-01', '2099-12-31').map((d) => d.toISOString().slice(0, 10)),
+  },
+  {
+    probes: ['2024-02-29T08:30:00.000Z'],
+    format: 'date-time',
+    name: /At$/,
+    arb: dateArb('2000-01-01', '2099-12-31').map((d) => d.toISOString()),
+  },
+  { probes: ['CNY', 'USD'], name: /^currency$/i, arb: fc.constantFrom('CNY', 'USD', 'EUR', 'JPY', 'HKD', 'GBP') },
+  {
+    probes: ['Asia/Shanghai', 'UTC'],
+    name: /timeZone$/i,
+    arb: fc.constantFrom('Asia/Shanghai', 'UTC', 'Europe/Berlin', 'America/New_York'),
+  },
+  {
+    probes: ['a.b@example.com'],
+    format: 'email',
+    name: /email$/i,
+    arb: fc.constantFrom('ops@example.com', 'zhang.san@example.cn', 'a+b@x.io'),
+  },
+  { probes: ['01890a5d-ac96-774b-bcce-b302099a8057'], format: 'uuid', arb: fc.uuid() },
+];
+
+function semanticArbs(s: JsonSchemaObject, name: string | undefined): fc.Arbitrary<string>[] {
+  const re = s.pattern !== undefined ? tryRegex(s.pattern) : undefined;
+  if (s.pattern !== undefined && !re) return [];
+  return SEMANTIC_KINDS.filter((k) => {
+    if (!k.probes.every((p) => lengthOk(s, p))) return false;
+    if (re) return k.probes.every((p) => re.test(p));
+    // Without a pattern, the format or else the property's name tells what the string means.
+    if (s.format !== undefined) return k.format === s.format;
+    return k.name !== undefined && name !== undefined && k.name.test(name);
+  }).map((k) => k.arb.filter((v) => lengthOk(s, v) && (!re || re.test(v))));
+}
+
+function stringArb(s: JsonSchemaObject, loose = false, name?: string): fc.Arbitrary<string> {
+  const base = rawStringArb(s, loose);
+  const semantic = semanticArbs(s, name);
+  return semantic.length
+    ? fc.oneof({ weight: 3, arbitrary: fc.oneof(...semantic) }, { weight: 1, arbitrary: base })
+    : base;
+}
+
+function rawStringArb(s: JsonSchemaObject, loose: boolean): fc.Arbitrary<string> {
   const minLength = s.minLength ?? 0;
   const maxLength = Math.max(minLength, s.maxLength ?? Math.max(minLength, 40));
   if (s.pattern !== undefined) {
@@ -187,21 +257,28 @@ function stringArb(s: JsonSchemaObject, loose = false): fc.Arbitrary<string> {
     case 'email':
       return fc.emailAddress().filter((v) => lengthOk(s, v));
     case 'date':
-      return fc
-        .date({ min: new Date('1900-01-01'), max: new Date('2199-12-31'), noInvalidDate: true })
-        .map((d) => d.toISOString().slice(0, 10));
+      return dateArb('1900-01-01', '2199-12-31').map((d) => d.toISOString().slice(0, 10));
     case 'date-time':
-      return fc
-        .date({ min: new Date('1900-01-01'), max: new Date('2199-12-31'), noInvalidDate: true })
-        .map((d) => d.toISOString());
+      return dateArb('1900-01-01', '2199-12-31').map((d) => d.toISOString());
     case 'uuid':
       return fc.uuid();
   }
+  const longest = Math.min(maxLength, minLength + 40);
   return fc.oneof(
+    // Word-like: a letter, digit or CJK first (a schema that trims would reject blank strings).
     {
-      weight: 6,
-      arbitrary: fc.string({ unit: charUnit, minLength, maxLength: Math.min(maxLength, minLength + 40) }),
+      weight: 4,
+      arbitrary:
+        longest < 1
+          ? fc.constant('')
+          : fc
+              .tuple(
+                fc.constantFrom(...'abcxyzABCXYZ0123456789单跟订'.split('')),
+                fc.string({ unit: textUnit, minLength: Math.max(0, minLength - 1), maxLength: longest - 1 }),
+              )
+              .map(([a, b]) => a + b),
     },
+    { weight: 2, arbitrary: fc.string({ unit: textUnit, minLength, maxLength: longest }) },
     // The very edges: exactly the longest allowed string, in ASCII and in CJK.
     { weight: 1, arbitrary: fc.constantFrom('x'.repeat(maxLength), '单'.repeat(maxLength)) },
   );
@@ -247,13 +324,18 @@ function numberArb(s: JsonSchemaObject): fc.Arbitrary<number> {
   const min = s.minimum ?? bound(s.exclusiveMinimum) ?? -1e15;
   const max = s.maximum ?? bound(s.exclusiveMaximum) ?? 1e15;
   if (min > max) return fc.constant(min);
+  const inRange = (v: number) =>
+    v >= min &&
+    v <= max &&
+    (typeof s.exclusiveMinimum !== 'number' || v > s.exclusiveMinimum) &&
+    (typeof s.exclusiveMaximum !== 'number' || v < s.exclusiveMaximum);
+  const any = fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+  // Mostly "nice" numbers (whole, or two decimals: prices, percentages), as people type them.
+  const nice = any.map((v) => Math.round(v * (Math.abs(v) < 1e12 ? 100 : 1)) / (Math.abs(v) < 1e12 ? 100 : 1));
+  const small = fc.integer({ min: 0, max: 100 }).map((v) => v / (v % 3 === 0 ? 1 : 4));
   return fc
-    .double({ min, max, noNaN: true, noDefaultInfinity: true })
-    .filter(
-      (v) =>
-        (typeof s.exclusiveMinimum !== 'number' || v > s.exclusiveMinimum) &&
-        (typeof s.exclusiveMaximum !== 'number' || v < s.exclusiveMaximum),
-    );
+    .oneof({ weight: 3, arbitrary: small }, { weight: 3, arbitrary: nice }, { weight: 2, arbitrary: any })
+    .filter(inRange);
 }
 
 function mergeAllOf(parts: JsonSchemaObject[]): JsonSchemaObject {
@@ -333,7 +415,7 @@ export function arbitraryFromSchema(
       case 'number':
         return numberArb(s);
       case 'string':
-        return stringArb(s, junk > 0);
+        return stringArb(s, junk > 0, name);
       case 'array': {
         const minItems = s.minItems ?? 0;
         const maxItems = Math.min(s.maxItems ?? minItems + 4, minItems + 4);

@@ -1,5 +1,29 @@
 import { z } from 'zod';
 import { businessDateSchema, isoInstantSchema, languageSchema, pageQuerySchema } from './common.schemas';
+import {
+  ADDRESS_KINDS,
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  NOTIFICATION_KINDS,
+  PRODUCT_CATEGORIES,
+  SHIPPING_MODES,
+} from './constants';
+
+// The enum values live in the Zod-free constants file (the web imports them from there).
+export {
+  ADDRESS_KINDS,
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  NOTIFICATION_KINDS,
+  PRODUCT_CATEGORIES,
+  SHIPPING_MODES,
+  type AddressKind,
+  type AgreementKind,
+  type AgreementStatus,
+  type NotificationKind,
+  type ProductCategory,
+  type ShippingMode,
+} from './constants';
 
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. CNY');
 /** Money: an integer count of minor units (分, cents). */
@@ -12,17 +36,8 @@ export const percentSchema = z
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-9, 'at most two decimals');
 export const specsSchema = z.record(z.string().min(1).max(64), z.string().max(500));
 
-export const PRODUCT_CATEGORIES = ['finished', 'semi', 'raw', 'packaging'] as const;
 export const productCategorySchema = z.enum(PRODUCT_CATEGORIES);
 
-export const NOTIFICATION_KINDS = [
-  'order_confirmation',
-  'production',
-  'shipping',
-  'delay',
-  'invoice',
-  'aftersales',
-] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 
 export const contactSchema = z.strictObject({
@@ -35,7 +50,6 @@ export const contactSchema = z.strictObject({
 });
 export type Contact = z.infer<typeof contactSchema>;
 
-export const ADDRESS_KINDS = ['ship_to', 'bill_to'] as const;
 export const addressSchema = z.strictObject({
   kind: z.enum(ADDRESS_KINDS),
   label: z.string().max(100).nullish(),
@@ -151,9 +165,7 @@ export const listProductsQuerySchema = pageQuerySchema.extend({
 
 // Price lists, contracts and quotations
 
-export const AGREEMENT_KINDS = ['price_list', 'contract', 'quotation'] as const;
 export const agreementKindSchema = z.enum(AGREEMENT_KINDS);
-export const AGREEMENT_STATUSES = ['draft', 'active', 'expired'] as const;
 export const agreementStatusSchema = z.enum(AGREEMENT_STATUSES);
 
 export const agreementLineInputSchema = z.strictObject({
@@ -227,7 +239,6 @@ export const listAgreementsQuerySchema = pageQuerySchema.extend({
 
 // Company policy (kept in settings)
 
-export const SHIPPING_MODES = ['express', 'ftl', 'ltl', 'pickup'] as const;
 export const shippingModeSchema = z.enum(SHIPPING_MODES);
 
 export const policySchema = z.object({

@@ -130,6 +130,16 @@ export const ERRORS = {
     'zh-CN': '无法读取文件（{format}）：{reason}',
     en: 'The file could not be read as {format}: {reason}',
   },
+  AGREEMENT_STATUS_CHANGE: {
+    status: 409,
+    'zh-CN': '{entity}状态不能从「{fromZh}」改为「{toZh}」',
+    en: 'The {entity} cannot go from {from} to {to}',
+  },
+  EXPORT_TOO_LARGE: {
+    status: 400,
+    'zh-CN': '导出结果超过 {limit} 行，请缩小筛选范围',
+    en: 'The export has more than {limit} rows; narrow the filter',
+  },
   DB_UNAVAILABLE: {
     status: 503,
     'zh-CN': '数据库暂不可用，请稍后重试',

@@ -8,31 +8,24 @@ import {
   shippingModeSchema,
   specsSchema,
 } from './catalog.schemas';
+import { FINDING_CODES, FINDING_SEVERITIES, FINDING_STATUSES, ORDER_CHANNELS, ORDER_STATUSES } from './constants';
 
-export const ORDER_STATUSES = ['draft', 'in_review', 'approved', 'rejected', 'cancelled'] as const;
+// The enum values live in the Zod-free constants file (the web imports them from there).
+export {
+  FINDING_CODES,
+  FINDING_SEVERITIES,
+  FINDING_STATUSES,
+  ORDER_CHANNELS,
+  ORDER_STATUSES,
+  type FindingCode,
+  type FindingSeverity,
+  type OrderChannel,
+} from './constants';
+
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof orderStatusSchema>;
-
-export const ORDER_CHANNELS = ['form', 'api', 'import', 'email', 'portal'] as const;
 export const orderChannelSchema = z.enum(ORDER_CHANNELS);
-
-export const FINDING_CODES = [
-  'SPEC_MISMATCH',
-  'PRICE_MISMATCH',
-  'NO_PRICE',
-  'AMOUNT_MISMATCH',
-  'DISCOUNT_OVER_POLICY',
-  'TERMS_NONCOMPLIANT',
-  'CREDIT_LIMIT',
-  'DUPLICATE_PO',
-  'BELOW_MIN_ORDER',
-  'DELIVERY_INFEASIBLE',
-  'CURRENCY_MISMATCH',
-  'PRODUCT_INACTIVE',
-] as const;
 export const findingCodeSchema = z.enum(FINDING_CODES);
-export const FINDING_SEVERITIES = ['block', 'warn'] as const;
-export const FINDING_STATUSES = ['open', 'overridden'] as const;
 
 export const orderLineInputSchema = z.strictObject({
   productId: z.string().min(1).max(64),
@@ -242,3 +235,31 @@ export const ctpResponseSchema = z.object({
   ),
   explanation: z.object({ 'zh-CN': z.string(), en: z.string() }),
 });
+
+/** `POST /api/orders/import-email`: the draft orders read from one `.eml`, and the mail they came from. */
+export const orderEmailImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  /** SHA-256 of the raw message: posting the same message again creates nothing new. */
+  fileHash: z.string(),
+  from: z.string().nullable(),
+  fromName: z.string().nullable(),
+  subject: z.string(),
+  date: isoInstantSchema.nullable(),
+  /** Where the lines were found: an xlsx/csv attachment, an HTML table, a text table, or nowhere. */
+  source: z.enum(['attachment', 'html', 'text', 'none']),
+  /** The customer the mail was matched to (sender's address or `[code]` in the subject), if any. */
+  customerCode: z.string().nullable(),
+  orders: z.array(
+    z.object({
+      id: z.string().nullable(),
+      customerCode: z.string(),
+      customerPo: z.string(),
+      lines: z.number().int(),
+      total: z.number().int(),
+      currency: z.string(),
+      alreadyImported: z.boolean(),
+    }),
+  ),
+  errors: z.array(importErrorSchema),
+});
+export type OrderEmailImportResult = z.infer<typeof orderEmailImportResultSchema>;

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cellBool,
   cellDate,
   cellInt,
   cellMoney,
   cellPercent,
   columnLetter,
+  csvCell,
+  decodeCsvText,
   INVALID,
   loadWorksheet,
   readRows,
@@ -46,9 +49,32 @@ describe('xlsx helpers', () => {
   });
 
   it('reads csv with a BOM and reports missing required columns', async () => {
-    const sheet = readRows(await loadWorksheet(Buffer.from('\ufeffcustomer po,备注\nA-1,hello\n'), 'csv'), columns);
+    const sheet = readRows(
+      await loadWorksheet(Buffer.from('\ufeffcustomer po,备注\nA-1,hello\n'), 'csv'),
+      columns,
+    );
     expect(sheet.missingColumns).toEqual(['qty']);
     expect(sheet.rows[0]).toEqual({ rowNumber: 2, values: { po: 'A-1', note: 'hello' } });
+  });
+
+  it('reads csv written in GB18030 (Excel on Chinese Windows)', async () => {
+    // "客户PO号,数量\nA-1,3\n" in GB18030: not valid UTF-8.
+    const gbk = Buffer.from('bfcdbba7504fbac52ccafdc1bf0a412d312c330a', 'hex');
+    expect(decodeCsvText(gbk)).toBe('客户PO号,数量\nA-1,3\n');
+    const sheet = readRows(await loadWorksheet(gbk, 'csv'), columns);
+    expect(sheet.rows).toEqual([{ rowNumber: 2, values: { po: 'A-1', qty: 3 } }]);
+  });
+
+  it('keeps csv codes and dates as text, plain decimals as numbers', async () => {
+    const csv = Buffer.from('客户PO号,数量,备注\n00123,12.50,2026-03-07\n1E5,7,4500012345678901234\n');
+    const sheet = readRows(await loadWorksheet(csv, 'csv'), columns);
+    expect(sheet.rows.map((r) => r.values)).toEqual([
+      { po: '00123', qty: 12.5, note: '2026-03-07' },
+      { po: '1E5', qty: 7, note: '4500012345678901234' },
+    ]);
+    expect(csvCell('')).toBeNull();
+    expect(csvCell('-3')).toBe(-3);
+    expect(csvCell('TRUE')).toBe(true);
   });
 
   it('rejects a file that is not a workbook', async () => {
@@ -67,6 +93,10 @@ describe('xlsx helpers', () => {
     expect(cellDate(new Date('2026-01-02T00:00:00Z'))).toBe('2026-01-02');
     expect(cellPercent('5%')).toBe(5);
     expect(cellPercent(101)).toBe(INVALID);
+    expect(cellBool('是')).toBe(true);
+    expect(cellBool('FALSE')).toBe(false);
+    expect(cellBool(true)).toBe(true);
+    expect(cellBool('maybe')).toBe(INVALID);
     expect(columnLetter(1)).toBe('A');
     expect(columnLetter(28)).toBe('AB');
   });

@@ -52,7 +52,8 @@ export function plainCellValue(v: ExcelJS.CellValue): CellValue {
   if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
   if (typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return plainCellValue(v.richText.map((r) => r.text).join(''));
+    if ('richText' in v && Array.isArray(v.richText))
+      return plainCellValue(v.richText.map((r) => r.text).join(''));
     if ('formula' in v || 'sharedFormula' in v) {
       const result = (v as { result?: ExcelJS.CellValue }).result;
       return result === undefined ? null : plainCellValue(result);
@@ -74,6 +75,35 @@ export function columnLetter(index1: number): string {
   return s;
 }
 
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+const gb18030 = new TextDecoder('gb18030');
+
+/**
+ * CSV text: UTF-8 when the bytes are valid UTF-8, else GB18030 (what Excel on Chinese Windows
+ * writes by default, a superset of GBK and GB2312).
+ */
+export function decodeCsvText(buffer: Buffer): string {
+  try {
+    return utf8Strict.decode(buffer);
+  } catch {
+    return gb18030.decode(buffer);
+  }
+}
+
+/**
+ * A csv field as a cell value: empty → null, a plain decimal → number, TRUE/FALSE → boolean, else
+ * the text. Unlike exceljs's default it keeps codes as text (`00123`, `1E5`, `0x1F`, numbers too
+ * long to be exact) and leaves dates as text for `cellDate` (exceljs would parse them in the
+ * server's local time zone and shift the day east of UTC).
+ */
+export function csvCell(datum: string): CellValue {
+  if (datum === '') return null;
+  if (/^-?(0|[1-9]\d{0,14})(\.\d+)?$/.test(datum)) return Number(datum);
+  if (/^true$/i.test(datum)) return true;
+  if (/^false$/i.test(datum)) return false;
+  return datum;
+}
+
 /** Loads the first worksheet of an xlsx or csv file. Throws SheetFormatError when unreadable. */
 export async function loadWorksheet(buffer: Buffer, format: 'xlsx' | 'csv'): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -81,9 +111,9 @@ export async function loadWorksheet(buffer: Buffer, format: 'xlsx' | 'csv'): Pro
     if (format === 'xlsx') {
       await wb.xlsx.load(buffer as unknown as ArrayBuffer);
     } else {
-      let text = buffer.toString('utf8');
+      let text = decodeCsvText(buffer);
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      await wb.csv.read(Readable.from([text]), { parserOptions: { trim: true } });
+      await wb.csv.read(Readable.from([text]), { parserOptions: { trim: true }, map: csvCell });
     }
   } catch (err) {
     throw new SheetFormatError(err instanceof Error ? err.message : String(err));
@@ -221,4 +251,17 @@ export function cellPercent(v: CellValue): number | null | Invalid {
   const n = Number(text.replace('%', ''));
   if (!Number.isFinite(n) || n < 0 || n > 100) return INVALID;
   return Math.round(n * 100) / 100;
+}
+
+const TRUE_WORDS = new Set(['1', 'true', 'yes', 'y', 'on', '是', '启用', '有效', '√', '✓']);
+const FALSE_WORDS = new Set(['0', 'false', 'no', 'n', 'off', '否', '停用', '无效', '×', '✗']);
+
+/** A yes/no cell: TRUE/FALSE, 1/0, yes/no, 是/否, 启用/停用 (case-insensitive). */
+export function cellBool(v: CellValue): boolean | null | Invalid {
+  if (v === null) return null;
+  if (typeof v === 'boolean') return v;
+  const text = String(v).trim().toLowerCase();
+  if (TRUE_WORDS.has(text)) return true;
+  if (FALSE_WORDS.has(text)) return false;
+  return INVALID;
 }

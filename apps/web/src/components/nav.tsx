@@ -1,8 +1,16 @@
 import type { ReactNode } from 'react';
 import {
   ApiOutlined,
+  AuditOutlined,
+  ContainerOutlined,
+  DollarOutlined,
+  FileProtectOutlined,
+  FileTextOutlined,
+  ProfileOutlined,
   HomeOutlined,
+  ImportOutlined,
   InfoCircleOutlined,
+  ShopOutlined,
   SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -20,10 +28,92 @@ export interface NavItem {
 }
 
 export const ADMIN_ONLY: readonly Role[] = ['admin'];
+/** Roles that enter, review and follow up orders. */
+export const ORDER_ROLES: readonly Role[] = ['admin', 'manager', 'clerk', 'sales'];
+/** The order list is also the customer portal's view of its own orders. */
+export const ORDER_LIST_ROLES: readonly Role[] = [...ORDER_ROLES, 'customer'];
+/** Every role but the customer portal's: master data is read by all staff. */
+export const STAFF_ROLES: readonly Role[] = [
+  'admin',
+  'manager',
+  'clerk',
+  'sales',
+  'production',
+  'qc',
+  'purchasing',
+  'warehouse',
+  'logistics',
+  'finance',
+  'aftersales',
+];
 
 /** The side menu, in order. Routes reuse the same role lists, so menu and guards cannot drift. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', label: 'nav.home', description: 'navDesc.home', icon: <HomeOutlined /> },
+  {
+    key: 'orders',
+    path: '/orders',
+    label: 'orders.nav.orders',
+    description: 'orders.navDesc.orders',
+    icon: <FileTextOutlined />,
+    roles: ORDER_LIST_ROLES,
+  },
+  {
+    key: 'orders-review-queue',
+    path: '/orders/review-queue',
+    label: 'orders.nav.reviewQueue',
+    description: 'orders.navDesc.reviewQueue',
+    icon: <AuditOutlined />,
+    roles: ORDER_ROLES,
+  },
+  {
+    key: 'orders-import',
+    path: '/orders/import',
+    label: 'orders.nav.import',
+    description: 'orders.navDesc.import',
+    icon: <ImportOutlined />,
+    roles: ORDER_ROLES,
+  },
+  {
+    key: 'catalog-customers',
+    path: '/catalog/customers',
+    label: 'catalog.nav.customers',
+    description: 'catalog.navDesc.customers',
+    icon: <ShopOutlined />,
+    roles: STAFF_ROLES,
+  },
+  {
+    key: 'catalog-products',
+    path: '/catalog/products',
+    label: 'catalog.nav.products',
+    description: 'catalog.navDesc.products',
+    icon: <ContainerOutlined />,
+    roles: STAFF_ROLES,
+  },
+  {
+    key: 'catalog-contracts',
+    path: '/catalog/contracts',
+    label: 'catalog.nav.contracts',
+    description: 'catalog.navDesc.contracts',
+    icon: <FileProtectOutlined />,
+    roles: STAFF_ROLES,
+  },
+  {
+    key: 'catalog-price-lists',
+    path: '/catalog/price-lists',
+    label: 'catalog.nav.priceLists',
+    description: 'catalog.navDesc.priceLists',
+    icon: <DollarOutlined />,
+    roles: STAFF_ROLES,
+  },
+  {
+    key: 'catalog-quotations',
+    path: '/catalog/quotations',
+    label: 'catalog.nav.quotations',
+    description: 'catalog.navDesc.quotations',
+    icon: <ProfileOutlined />,
+    roles: STAFF_ROLES,
+  },
   {
     key: 'users',
     path: '/admin/users',

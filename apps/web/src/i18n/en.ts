@@ -1,4 +1,7 @@
+import { catalogEn } from './catalog.en';
+import { importerEn } from './importer.en';
 import type { Messages } from './zh-CN';
+import { ordersEn } from './orders.en';
 
 export const en: Messages = {
   app: {
@@ -199,4 +202,7 @@ export const en: Messages = {
     outboxPending: 'Pending',
     outboxDead: 'Failed',
   },
+  orders: ordersEn,
+  catalog: catalogEn,
+  importer: importerEn,
 };

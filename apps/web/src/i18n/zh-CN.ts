@@ -1,3 +1,7 @@
+import { catalogZhCN } from './catalog.zh-CN';
+import { importerZhCN } from './importer.zh-CN';
+import { ordersZhCN } from './orders.zh-CN';
+
 /** Simplified Chinese, the default language. `en.ts` must have exactly the same keys. */
 export const zhCN = {
   app: {
@@ -198,6 +202,9 @@ export const zhCN = {
     outboxPending: '待处理',
     outboxDead: '失败',
   },
+  orders: ordersZhCN,
+  catalog: catalogZhCN,
+  importer: importerZhCN,
 };
 
 export type Messages = typeof zhCN;

@@ -22,6 +22,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('customers_name_idx').on('customers').column('name').execute();
+  await db.schema.createIndex('customers_clerk_idx').on('customers').columns(['clerk_id', 'code']).execute();
+  await db.schema.createIndex('customers_created_idx').on('customers').column('created_at').execute();
 
   await db.schema
     .createTable('products')
@@ -41,6 +43,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('products_name_idx').on('products').column('name').execute();
+  await db.schema
+    .createIndex('products_category_idx')
+    .on('products')
+    .columns(['category', 'model'])
+    .execute();
+  await db.schema.createIndex('products_created_idx').on('products').column('created_at').execute();
 
   // Price lists, contracts and quotations share one shape; `kind` tells them apart.
   await db.schema

@@ -10,12 +10,15 @@ import { PageSpin } from '../../components/PageSpin';
 import { QueryError } from '../../components/QueryError';
 import { NumberingFields } from './NumberingFields';
 import { numberingToRows, rowsToNumbering, type NumberingRow } from './numbering';
+import { PolicyFields } from './PolicyFields';
+import { policyToValues, valuesToPolicy, type PolicyValues } from './policy';
 
 interface Values {
   companyName: string;
   timeZone: string;
   currency: string;
   numbering: NumberingRow[];
+  policy: PolicyValues;
 }
 
 type UpdateBody = Partial<Settings> & { version: number };
@@ -57,6 +60,7 @@ export default function SettingsPage() {
       timeZone: v.timeZone,
       currency: v.currency.trim().toUpperCase(),
       numbering: rowsToNumbering(v.numbering),
+      policy: valuesToPolicy(v.policy),
     });
   };
 
@@ -72,6 +76,7 @@ export default function SettingsPage() {
           timeZone: current.timeZone,
           currency: current.currency,
           numbering: numberingToRows(current.numbering),
+          policy: policyToValues(current.policy),
         }}
         onFinish={submit}
         data-testid="settings-form"
@@ -111,6 +116,8 @@ export default function SettingsPage() {
         <Typography.Title level={5}>{t('settings.numbering')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('settings.numberingHelp')}</Typography.Paragraph>
         <NumberingFields />
+        <Divider />
+        <PolicyFields />
         <Divider />
         <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="settings-save">
           {t('common.save')}

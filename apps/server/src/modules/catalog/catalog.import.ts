@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { ImportResult, Language } from '@gendan/contracts';
+import type { DB } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import { loadWorksheet, readRows, SheetFormatError } from '../../lib/xlsx';
+import { translateIssue } from '../../plugins/zod-messages';
+import type { CatalogContext, FieldIssue } from './catalog.validation';
+import {
+  columnSpecs,
+  describeIssues,
+  parseSheet,
+  type ParsedRow,
+  type RowIssue,
+  type SheetColumn,
+} from './catalog.sheets';
+
+/**
+ * The import driver shared by customers, products and agreements:
+ * 1. `readImportFile` (outside any transaction): bytes → rows with converted cells and cell errors;
+ * 2. `planAndCommit` (in the route's transaction): the entity's planner checks the rows against
+ *    the database and decides create / update / unchanged per record; a dry run stops there, an
+ *    import with any error is refused whole (422 IMPORT_INVALID, nothing written); otherwise every
+ *    record is written with one audit row each.
+ * Records are matched by their key (customer code, product model, agreement kind + code), so
+ * running the same file again changes nothing.
+ */
+
+export interface ImportFile {
+  fileHash: string;
+  letters: Record<string, string>;
+  rows: ParsedRow[];
+  issues: RowIssue[];
+}
+
+export async function readImportFile(
+  data: Buffer,
+  format: 'xlsx' | 'csv',
+  cols: readonly SheetColumn[],
+): Promise<ImportFile> {
+  const fileHash = createHash('sha256').update(data).digest('hex');
+  let sheet;
+  try {
+    sheet = readRows(await loadWorksheet(data, format), columnSpecs(cols));
+  } catch (err) {
+    if (err instanceof SheetFormatError) {
+      throw new AppError('FILE_UNREADABLE', { format, reason: err.message.slice(0, 200) });
+    }
+    throw err;
+  }
+  const { rows, issues } = parseSheet(sheet, cols);
+  return { fileHash, letters: sheet.letters, rows, issues };
+}
+
+export interface ImportPlan {
+  created: number;
+  updated: number;
+  skipped: number;
+  /** Writes the plan; returns the ids of the records in the file, in file order. */
+  commit(db: Kysely<DB>, ctx: CatalogContext): Promise<string[]>;
+}
+
+export type Planner = (db: Kysely<DB>, file: ImportFile, issues: RowIssue[]) => Promise<ImportPlan>;
+
+export async function planAndCommit(
+  db: Kysely<DB>,
+  ctx: CatalogContext,
+  lang: Language,
+  file: ImportFile,
+  cols: readonly SheetColumn[],
+  planner: Planner,
+  dryRun: boolean,
+): Promise<ImportResult> {
+  const issues = [...file.issues];
+  const plan: ImportPlan = file.rows.length
+    ? await planner(db, file, issues)
+    : { created: 0, updated: 0, skipped: 0, commit: () => Promise.resolve([]) };
+  const errors = describeIssues(issues, cols, file.letters, lang);
+  const result: ImportResult = {
+    dryRun,
+    fileHash: file.fileHash,
+    rows: file.rows.length,
+    created: plan.created,
+    updated: plan.updated,
+    skipped: plan.skipped,
+    errors,
+    ids: [],
+  };
+  if (dryRun) return result;
+  if (errors.length) throw new AppError('IMPORT_INVALID', { count: errors.length }, errors);
+  return { ...result, ids: await plan.commit(db, ctx) };
+}
+
+/** Maps a Zod issue path (e.g. `['contacts', 0, 'email']`) to the sheet column it came from. */
+export type PathToKey = (path: readonly PropertyKey[]) => string | null;
+
+/** Zod issues of one record as row issues, with the message in both languages. */
+export function zodRowIssues(
+  error: z.ZodError,
+  rowOf: (path: readonly PropertyKey[]) => number,
+  keyOf: PathToKey,
+): RowIssue[] {
+  return error.issues.map((issue) => {
+    const like = { ...issue, message: issue.message } as Parameters<typeof translateIssue>[0];
+    return {
+      row: rowOf(issue.path),
+      key: keyOf(issue.path),
+      code: 'INVALID_VALUE',
+      params: { reasonZh: translateIssue(like, 'zh-CN'), reasonEn: translateIssue(like, 'en') },
+    };
+  });
+}
+
+/** Business issues (`body.currency`, `body.lines[2].minQty`) as row issues. */
+export function fieldRowIssues(
+  issues: readonly FieldIssue[],
+  rowOf: (path: readonly PropertyKey[]) => number,
+  keyOf: PathToKey,
+): RowIssue[] {
+  return issues.map((i) => {
+    const path = i.path
+      .replace(/^body\.?/, '')
+      .split(/[.[\]]/)
+      .filter(Boolean)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    return {
+      row: rowOf(path),
+      key: keyOf(path),
+      code: 'INVALID_VALUE',
+      params: { reasonZh: i.reasonZh, reasonEn: i.reasonEn },
+    };
+  });
+}
+
+/** Whether any issue names this row (such rows are not planned further). */
+export function rowsWithIssues(issues: readonly RowIssue[]): Set<number> {
+  return new Set(issues.map((i) => i.row));
+}

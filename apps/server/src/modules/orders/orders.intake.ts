@@ -1,0 +1,312 @@
+import type { Kysely } from 'kysely';
+import type { OrderChannel } from '@gendan/contracts';
+import type { DB } from '../../db/schema';
+import type { AuthUser } from '../../lib/context';
+import { newId } from '../../lib/ids';
+import { nowIso } from '../../lib/time';
+import {
+  findCustomerByCode,
+  findImportReceipts,
+  findProductsByModels,
+  getCustomerTerms,
+  insertImportReceipts,
+  type CustomerTerms,
+} from '../catalog/index';
+import * as catalogModule from '../catalog/index';
+import * as platform from '../platform/index';
+import {
+  buildOrders,
+  parseOrderSheets,
+  type IntakeCatalog,
+  type IntakeCustomer,
+  type IntakeError,
+  type IntakeTerms,
+  type OrderGroup,
+  type ParseOptions,
+  type PlannedOrder,
+  type SheetSource,
+  termsPrice,
+} from './orders.import';
+import { subjectCustomerCodes, subjectPo, type ParsedEmail } from './orders.email';
+import { appendOrderEvent } from './orders.events';
+import { createOrder } from './orders.service';
+import type { OrdersContext } from './orders.validation';
+
+/**
+ * The database side of order intake, shared by the file import and the e-mail channel: plan
+ * (parse, look up the catalog in bulk, check receipts) and commit (create every order, archive the
+ * file on each, note it on each timeline, record receipts) in the caller's transaction.
+ *
+ * Resumable: each order is keyed by (file hash, customer code + PO) in `import_receipts`, so posting
+ * the same file again creates nothing new and reports the orders already made.
+ */
+
+export type IntakeKind = 'order_import' | 'order_email';
+
+// Archiving through the platform's documents. `storeUpload` and `createDocument` are not (yet)
+// exported by platform/index; until they are, they are looked up at run time and the archive is
+// skipped without them (the blob is still stored, and the event names its hash).
+
+export interface StoredUpload {
+  filename: string;
+  mime: string;
+  sha256: string;
+  size: number;
+}
+
+interface PlatformDocuments {
+  storeUpload?: (files: platform.FileStore, clientName: string, data: Buffer) => Promise<StoredUpload>;
+  createDocument?: (
+    db: Kysely<DB>,
+    ctx: OrdersContext,
+    user: AuthUser,
+    input: { entityType: string; entityId: string; docType: string; shared: boolean },
+    stored: StoredUpload,
+  ) => Promise<{ id: string }>;
+}
+const documents = platform as unknown as PlatformDocuments;
+
+/** Stores an uploaded file (content-addressed) before the transaction; see platform.storeUpload. */
+export async function storeIntakeFile(
+  files: platform.FileStore,
+  filename: string,
+  mime: string,
+  data: Buffer,
+): Promise<StoredUpload> {
+  if (documents.storeUpload) return documents.storeUpload(files, filename, data);
+  const { sha256, size } = await files.put(data);
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  return { filename: filename.replace(/[\\/\x00-\x1f]/g, '_').slice(-200), mime, sha256, size };
+}
+
+export interface IntakeRequest {
+  kind: IntakeKind;
+  fileHash: string;
+  sources: readonly SheetSource[];
+  defaults?: ParseOptions['defaults'];
+  /** "Today" in the company's time zone: the order date when the sheet gives none. */
+  today: string;
+}
+
+export interface IntakeOrder extends Omit<PlannedOrder, 'errors'> {
+  id: string | null;
+  alreadyImported: boolean;
+}
+
+export interface IntakePlan {
+  rows: number;
+  orders: IntakeOrder[];
+  /** Every error by row and column; the plan may be committed only when empty. */
+  errors: IntakeError[];
+}
+
+function toIntakeTerms(t: CustomerTerms): IntakeTerms {
+  return {
+    currency: t.currency,
+    paymentTerms: t.paymentTerms,
+    packaging: t.packaging,
+    acceptanceStandard: t.acceptanceStandard,
+    incoterm: t.incoterm,
+    priceFor: (productId, qty) => termsPrice(t.prices, productId, qty),
+  };
+}
+
+/**
+ * Loads what the groups refer to: one query per distinct customer code, one for all models, and
+ * the terms once per (customer, order date). Never a query per row.
+ */
+async function loadCatalog(
+  db: Kysely<DB>,
+  groups: readonly OrderGroup[],
+  today: string,
+): Promise<IntakeCatalog> {
+  const customers = new Map<string, IntakeCustomer | undefined>();
+  for (const code of new Set(groups.map((g) => g.customerCode))) {
+    const c = await findCustomerByCode(db, code);
+    customers.set(
+      code,
+      c && {
+        id: c.id,
+        currency: c.currency,
+        paymentTerms: c.paymentTerms,
+        active: c.active,
+        defaultShipTo:
+          c.addresses.find((a) => a.kind === 'ship_to' && a.isDefault)?.address ??
+          c.addresses.find((a) => a.kind === 'ship_to')?.address ??
+          null,
+      },
+    );
+  }
+  const models = new Set<string>();
+  for (const g of groups) {
+    for (const l of g.lines) models.add(l.model);
+    for (const m of g.otherModels) models.add(m.model);
+  }
+  const products = await findProductsByModels(db, [...models]);
+
+  const terms = new Map<string, IntakeTerms>();
+  for (const g of groups) {
+    const customer = customers.get(g.customerCode);
+    if (!customer?.active) continue;
+    const date = g.fields.orderDate ?? today;
+    const key = `${customer.id}|${date}`;
+    if (!terms.has(key)) terms.set(key, toIntakeTerms(await getCustomerTerms(db, customer.id, date)));
+  }
+  return {
+    customer: (code) => customers.get(code),
+    productId: (model) => products.get(model)?.id,
+    terms: (customerId, date) => terms.get(`${customerId}|${date}`),
+  };
+}
+
+/** Parses and resolves the sources, without writing anything. */
+export async function planIntake(db: Kysely<DB>, req: IntakeRequest): Promise<IntakePlan> {
+  const parsed = parseOrderSheets(req.sources, req.defaults ? { defaults: req.defaults } : {});
+  const receipts = new Map(
+    (await findImportReceipts(db, req.kind, req.fileHash)).map((r) => [r.row_key, r.entity_id] as const),
+  );
+  const catalog = await loadCatalog(db, parsed.groups, req.today);
+  const built = buildOrders(parsed.groups, catalog, req.today);
+  const errors = [...parsed.errors];
+  const orders: IntakeOrder[] = built.orders.map(({ errors: orderErrors, ...o }) => {
+    const id = receipts.get(o.key) ?? null;
+    // An order already made from this file stands, whatever the catalog says today.
+    if (id === null) errors.push(...orderErrors);
+    return { ...o, id, alreadyImported: id !== null };
+  });
+  errors.sort((a, b) => a.row - b.row);
+  return { rows: parsed.rows, orders, errors };
+}
+
+export interface CommitOptions {
+  kind: IntakeKind;
+  channel: Extract<OrderChannel, 'import' | 'email'>;
+  fileHash: string;
+  /** The stored file, archived as a document of every order made. */
+  stored: StoredUpload;
+  docType: 'import_file' | 'email';
+  /** The timeline event written on every order made, with the document's id added to its data. */
+  event: { type: 'imported' | 'email_received'; data: Record<string, unknown> };
+}
+
+/** Thrown when another request committed the same file first: the caller retries the whole use case. */
+export class IntakeRaceError extends Error {
+  constructor() {
+    super('import committed concurrently');
+    this.name = 'IntakeRaceError';
+  }
+}
+
+/** Creates the plan's new orders in `trx` (the plan must have no errors). Fills in their ids. */
+export async function commitIntake(
+  trx: Kysely<DB>,
+  ctx: OrdersContext,
+  user: AuthUser,
+  plan: IntakePlan,
+  opts: CommitOptions,
+): Promise<void> {
+  const receipts: {
+    id: string;
+    kind: string;
+    file_hash: string;
+    row_key: string;
+    entity_id: string;
+    created_at: string;
+  }[] = [];
+  const now = nowIso();
+  for (const o of plan.orders) {
+    if (o.alreadyImported || !o.body) continue;
+    const created = await createOrder(trx, ctx, o.body, { channel: opts.channel, createdBy: user.id });
+    o.id = created.id;
+    const doc = await documents.createDocument?.(
+      trx,
+      ctx,
+      user,
+      { entityType: 'order', entityId: created.id, docType: opts.docType, shared: false },
+      opts.stored,
+    );
+    await appendOrderEvent(trx, ctx, created.id, opts.event.type, {
+      ...opts.event.data,
+      documentId: doc?.id ?? null,
+      rows: o.rows,
+    });
+    receipts.push({
+      id: newId(),
+      kind: opts.kind,
+      file_hash: opts.fileHash,
+      row_key: o.key,
+      entity_id: created.id,
+      created_at: now,
+    });
+  }
+  if (receipts.length === 0) return;
+  await insertImportReceipts(trx, receipts);
+  // On PostgreSQL a concurrent commit of the same file makes the insert above a no-op once the
+  // other transaction commits; then the receipts name the other request's orders.
+  const stored = new Map(
+    (await findImportReceipts(trx, opts.kind, opts.fileHash)).map((r) => [r.row_key, r.entity_id] as const),
+  );
+  if (receipts.some((r) => stored.get(r.row_key) !== r.entity_id)) throw new IntakeRaceError();
+}
+
+// E-mail
+
+export interface EmailIntakeInput {
+  mail: ParsedEmail;
+  sources: readonly SheetSource[];
+  fileHash: string;
+  today: string;
+}
+
+/**
+ * The catalog's look-up of customers by a contact's e-mail address. Not (yet) exported by
+ * catalog/index: looked up at run time, and sender matching is off without it.
+ */
+type ContactEmailLookup = (db: Kysely<DB>, email: string) => Promise<{ code: string; active: boolean }[]>;
+const findCustomersByContactEmail = (catalogModule as { findCustomersByContactEmail?: ContactEmailLookup })
+  .findCustomersByContactEmail;
+
+/**
+ * The customer a mail is from: a `[code]` in the subject naming an active customer (explicit, so
+ * it wins — e.g. a clerk forwarding a customer's mail), else the one active customer one of whose
+ * contacts has the sender's address. A customer code column in the sheet still wins for its rows.
+ */
+async function emailCustomerCode(db: Kysely<DB>, mail: ParsedEmail): Promise<string | null> {
+  for (const code of subjectCustomerCodes(mail.subject)) {
+    const c = await findCustomerByCode(db, code);
+    if (c?.active) return c.code;
+  }
+  if (mail.from && findCustomersByContactEmail) {
+    const matches = (await findCustomersByContactEmail(db, mail.from)).filter((c) => c.active);
+    if (matches.length === 1) return matches[0]!.code;
+  }
+  return null;
+}
+
+/** The intake request for a mail, with the mail-level errors (no lines, no customer, no PO). */
+export async function emailIntakeRequest(
+  db: Kysely<DB>,
+  input: EmailIntakeInput,
+): Promise<{ request: IntakeRequest; customerCode: string | null; errors: IntakeError[] }> {
+  const customerCode = await emailCustomerCode(db, input.mail);
+  const customerPo = subjectPo(input.mail.subject);
+  const errors: IntakeError[] = [];
+  if (input.sources.length === 0) errors.push({ row: 0, column: null, code: 'NO_LINES' });
+  if (!customerCode && input.sources.some((s) => !('customerCode' in s.sheet.letters))) {
+    errors.push({ row: 0, column: null, code: 'NO_CUSTOMER' });
+  }
+  if (!customerPo && input.sources.some((s) => !('customerPo' in s.sheet.letters))) {
+    errors.push({ row: 0, column: null, code: 'NO_PO' });
+  }
+  return {
+    request: {
+      kind: 'order_email',
+      fileHash: input.fileHash,
+      sources: errors.length > 0 ? [] : input.sources,
+      defaults: { customerCode, customerPo },
+      today: input.today,
+    },
+    customerCode,
+    errors,
+  };
+}

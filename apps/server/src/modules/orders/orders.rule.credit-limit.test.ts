@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { reviewInput } from './orders.rule-fixture';
+import { creditLimit } from './orders.rule.credit-limit';
+
+const customer = (limit: number | null, currency = 'CNY') => ({
+  ...reviewInput().customer,
+  creditLimit: limit,
+  currency,
+});
+
+describe('CREDIT_LIMIT', () => {
+  it('blocks when receivables plus the order exceed the limit', () => {
+    const f = creditLimit(reviewInput({ customer: customer(150_000), openReceivables: 30_000 }));
+    expect(f).toEqual([
+      expect.objectContaining({
+        code: 'CREDIT_LIMIT',
+        severity: 'block',
+        expected: 150_000,
+        actual: 155_000,
+      }),
+    ]);
+    expect(creditLimit(reviewInput({ customer: customer(100_000) }))).toHaveLength(1);
+  });
+
+  it('does not fire at or below the limit, or without a limit', () => {
+    expect(creditLimit(reviewInput({ customer: customer(125_000) }))).toEqual([]);
+    expect(creditLimit(reviewInput({ customer: customer(null), openReceivables: 10 ** 12 }))).toEqual([]);
+  });
+
+  it('warns when the limit is in another currency than the order', () => {
+    const f = creditLimit(reviewInput({ customer: customer(1, 'USD') }));
+    expect(f).toEqual([
+      expect.objectContaining({ severity: 'warn', params: expect.objectContaining({ variant: 'currency' }) }),
+    ]);
+  });
+});

@@ -1,0 +1,225 @@
+import { Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { Agreement, AgreementKind, AgreementStatus } from '@gendan/contracts';
+import { AGREEMENT_STATUSES } from '@gendan/contracts/constants';
+import { ColumnSettings, useColumnSettings } from '../../components/ColumnSettings';
+import { ExportButton } from '../../components/ExportButton';
+import { ImportButton } from '../../components/import';
+import { QueryError } from '../../components/QueryError';
+import { useCurrentUser } from '../../components/currentUser';
+import { hasAnyRole } from '../../components/nav';
+import { AGREEMENT_WRITE_ROLES } from './access';
+import { AGREEMENT_API, catalogKeys, useAgreements } from './catalog.api';
+import { formatTime } from './formRules';
+import { sortOrderOf, type ListSpec } from './listState';
+import { CustomerPicker } from './pickers';
+import { agreementPath, customerPath } from './routes';
+import { AgreementStatusTag } from './tags';
+import { useListState } from './useListState';
+
+type FilterKey = 'q' | 'customerId' | 'status';
+
+const SPEC: ListSpec<FilterKey> = {
+  filters: ['q', 'customerId', 'status'],
+  enums: { status: AGREEMENT_STATUSES },
+  sorts: ['code', 'validFrom', 'validTo', 'status', 'createdAt', 'updatedAt'],
+  defaultSort: '-validFrom',
+};
+
+/** The list of one kind of agreement: contracts, price lists or quotations. */
+export default function AgreementsPage({ kind }: { kind: AgreementKind }) {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const list = useListState(SPEC);
+  const { params } = list;
+  const f = params.filters;
+  const agreements = useAgreements(kind, list.query);
+  const canEdit = hasAnyRole(me.roles, AGREEMENT_WRITE_ROLES);
+  const endpoint = AGREEMENT_API[kind];
+  const tk = `catalog.kinds.${kind}` as const;
+  const sortable = (key: string) => ({ sorter: true, sortOrder: sortOrderOf(params.sort, key) });
+
+  const columns: TableColumnsType<Agreement> = [
+    {
+      key: 'code',
+      dataIndex: 'code',
+      title: t('catalog.agreements.code'),
+      ...sortable('code'),
+      render: (code: string, a) => (
+        <Link to={agreementPath(kind, a.id)} data-testid={`agreement-open-${code}`}>
+          {code}
+        </Link>
+      ),
+    },
+    {
+      key: 'name',
+      dataIndex: 'name',
+      title: t('catalog.agreements.name'),
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      key: 'customer',
+      title: t('catalog.agreements.customer'),
+      render: (_, a) =>
+        a.customerId ? (
+          <Link to={customerPath(a.customerId)}>{a.customerName ?? a.customerId}</Link>
+        ) : (
+          <Typography.Text type="secondary">{t('catalog.agreements.general')}</Typography.Text>
+        ),
+    },
+    {
+      key: 'validFrom',
+      dataIndex: 'validFrom',
+      title: t('catalog.agreements.validFrom'),
+      ...sortable('validFrom'),
+    },
+    { key: 'validTo', dataIndex: 'validTo', title: t('catalog.agreements.validTo'), ...sortable('validTo') },
+    { key: 'currency', dataIndex: 'currency', title: t('catalog.agreements.currency') },
+    {
+      key: 'status',
+      dataIndex: 'status',
+      title: t('catalog.agreements.status'),
+      ...sortable('status'),
+      render: (s: AgreementStatus) => <AgreementStatusTag status={s} />,
+    },
+    {
+      key: 'paymentTerms',
+      dataIndex: 'paymentTerms',
+      title: t('catalog.agreements.paymentTerms'),
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      key: 'incoterm',
+      dataIndex: 'incoterm',
+      title: t('catalog.agreements.incoterm'),
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      key: 'lines',
+      title: t('catalog.agreements.lineCount'),
+      align: 'right',
+      render: (_, a) => a.lines.length,
+    },
+    {
+      key: 'updatedAt',
+      dataIndex: 'updatedAt',
+      title: t('catalog.common.updatedAt'),
+      ...sortable('updatedAt'),
+      render: formatTime,
+    },
+  ];
+  const cols = useColumnSettings(`catalog.agreements.${kind}`, columns, {
+    defaultHidden: ['name', 'incoterm'],
+    locked: ['code'],
+  });
+  const hasFilter = Boolean(f.q || f.customerId || f.status);
+  const prefix = `${kind.replace('_', '-')}s`;
+
+  return (
+    <Card
+      title={t(`${tk}.title`)}
+      extra={
+        <Flex gap={8} wrap>
+          <Button icon={<ReloadOutlined />} onClick={() => void agreements.refetch()}>
+            {t('common.refresh')}
+          </Button>
+          {canEdit && (
+            <ImportButton
+              title={t(`${tk}.importTitle`)}
+              endpoint={`${endpoint}/import`}
+              templateUrl={`${endpoint}/import-template`}
+              templateFilename={t(`${tk}.templateFile`)}
+              hint={t('catalog.agreements.importHint')}
+              onCommitted={() =>
+                void queryClient.invalidateQueries({ queryKey: catalogKeys.agreements(kind) })
+              }
+              data-testid={`${prefix}-import`}
+            />
+          )}
+          <ExportButton
+            endpoint={`${endpoint}/export`}
+            query={list.exportQuery}
+            filename={t(`${tk}.exportFile`)}
+            data-testid={`${prefix}-export`}
+          />
+          <ColumnSettings control={cols.control} data-testid={`${prefix}-columns`} />
+          {canEdit && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => void navigate(agreementPath(kind, 'new'))}
+              data-testid="agreement-create"
+            >
+              {t(`${tk}.create`)}
+            </Button>
+          )}
+        </Flex>
+      }
+    >
+      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+        <Input.Search
+          key={f.q ?? ''}
+          defaultValue={f.q}
+          placeholder={t('catalog.agreements.searchPlaceholder')}
+          allowClear
+          onSearch={(q) => {
+            list.setFilters({ ...f, q: q.trim() || undefined });
+          }}
+          style={{ width: 260 }}
+          data-testid={`${prefix}-search`}
+        />
+        <CustomerPicker
+          value={f.customerId}
+          activeOnly={false}
+          allowClear
+          placeholder={t('catalog.agreements.filterCustomer')}
+          onChange={(customerId) => {
+            list.setFilters({ ...f, customerId });
+          }}
+          style={{ width: 240 }}
+          data-testid={`${prefix}-filter-customer`}
+        />
+        <Select<string>
+          value={f.status}
+          placeholder={t('catalog.agreements.filterStatus')}
+          options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`catalog.statuses.${s}`) }))}
+          allowClear
+          onChange={(status) => {
+            list.setFilters({ ...f, status });
+          }}
+          style={{ width: 140 }}
+          data-testid={`${prefix}-filter-status`}
+        />
+        {hasFilter && (
+          <Button
+            onClick={() => {
+              list.setFilters({});
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        )}
+      </Flex>
+      {agreements.isError && (
+        <QueryError error={agreements.error} onRetry={() => void agreements.refetch()} />
+      )}
+      <div data-testid={`${prefix}-table`}>
+        <Table<Agreement>
+          rowKey="id"
+          columns={cols.columns}
+          dataSource={agreements.data?.items}
+          loading={agreements.isFetching}
+          scroll={{ x: 'max-content' }}
+          pagination={list.pagination(agreements.data?.total)}
+          onChange={list.onTableChange}
+        />
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,269 @@
+import { Button, Card, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Customer } from '@gendan/contracts';
+import { ColumnSettings, useColumnSettings } from '../../components/ColumnSettings';
+import { ExportButton } from '../../components/ExportButton';
+import { ImportButton } from '../../components/import';
+import { QueryError } from '../../components/QueryError';
+import { useCurrentUser } from '../../components/currentUser';
+import { hasAnyRole } from '../../components/nav';
+import { CUSTOMER_WRITE_ROLES } from './access';
+import { CUSTOMERS_API, catalogKeys, useCustomers } from './catalog.api';
+import { CustomerDrawer } from './CustomerDrawer';
+import { formatTime } from './formRules';
+import type { ListSpec } from './listState';
+import { formatMoney } from './money';
+import { StaffName, StaffPicker } from './pickers';
+import { ActiveTag, activeOptions } from './tags';
+import { useDrawerTarget } from './useDrawerTarget';
+import { useListState } from './useListState';
+import { sortOrderOf } from './listState';
+
+type FilterKey = 'q' | 'active' | 'clerkId';
+
+const SPEC: ListSpec<FilterKey> = {
+  filters: ['q', 'active', 'clerkId'],
+  enums: { active: ['true', 'false'] },
+  sorts: ['code', 'name', 'createdAt', 'updatedAt'],
+  defaultSort: 'code',
+};
+
+export default function CustomersPage() {
+  const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
+  const queryClient = useQueryClient();
+  const list = useListState(SPEC);
+  const { params } = list;
+  const customers = useCustomers(list.query);
+  const drawer = useDrawerTarget();
+  const canEdit = hasAnyRole(me.roles, CUSTOMER_WRITE_ROLES);
+  const f = params.filters;
+
+  const columns: TableColumnsType<Customer> = [
+    {
+      key: 'code',
+      dataIndex: 'code',
+      title: t('catalog.customers.code'),
+      sorter: true,
+      sortOrder: sortOrderOf(params.sort, 'code'),
+      render: (code: string, c) => (
+        <Typography.Link
+          onClick={() => {
+            drawer.open(c.id);
+          }}
+          data-testid={`customer-open-${code}`}
+        >
+          {code}
+        </Typography.Link>
+      ),
+    },
+    {
+      key: 'name',
+      dataIndex: 'name',
+      title: t('catalog.customers.name'),
+      sorter: true,
+      sortOrder: sortOrderOf(params.sort, 'name'),
+    },
+    {
+      key: 'taxId',
+      dataIndex: 'taxId',
+      title: t('catalog.customers.taxId'),
+      render: (v: string | null) => v ?? '—',
+    },
+    { key: 'currency', dataIndex: 'currency', title: t('catalog.customers.currency') },
+    {
+      key: 'creditLimit',
+      dataIndex: 'creditLimit',
+      title: t('catalog.customers.creditLimit'),
+      align: 'right',
+      render: (v: number | null, c) => formatMoney(v, c.currency, i18n.language),
+    },
+    {
+      key: 'paymentTerms',
+      dataIndex: 'paymentTerms',
+      title: t('catalog.customers.paymentTerms'),
+      render: (v: string | null) => v ?? '—',
+    },
+    {
+      key: 'language',
+      dataIndex: 'language',
+      title: t('catalog.customers.language'),
+      render: (lang: Customer['language']) => t(`languageNames.${lang}`),
+    },
+    {
+      key: 'clerk',
+      title: t('catalog.customers.clerk'),
+      render: (_, c) => <StaffName id={c.clerkId} />,
+    },
+    {
+      key: 'salesRep',
+      title: t('catalog.customers.salesRep'),
+      render: (_, c) => <StaffName id={c.salesRepId} />,
+    },
+    {
+      key: 'contact',
+      title: t('catalog.customers.mainContact'),
+      render: (_, c) => {
+        const first = c.contacts[0];
+        if (!first) return <Typography.Text type="secondary">—</Typography.Text>;
+        return (
+          <>
+            {first.name}
+            {first.phone ? <Typography.Text type="secondary"> {first.phone}</Typography.Text> : null}
+            {c.contacts.length > 1 ? <Tag style={{ marginLeft: 4 }}>+{c.contacts.length - 1}</Tag> : null}
+          </>
+        );
+      },
+    },
+    {
+      key: 'active',
+      dataIndex: 'active',
+      title: t('catalog.common.status'),
+      render: (active: boolean) => <ActiveTag active={active} />,
+    },
+    {
+      key: 'updatedAt',
+      dataIndex: 'updatedAt',
+      title: t('catalog.common.updatedAt'),
+      sorter: true,
+      sortOrder: sortOrderOf(params.sort, 'updatedAt'),
+      render: formatTime,
+    },
+    {
+      key: 'createdAt',
+      dataIndex: 'createdAt',
+      title: t('catalog.common.createdAt'),
+      sorter: true,
+      sortOrder: sortOrderOf(params.sort, 'createdAt'),
+      render: formatTime,
+    },
+  ];
+  const cols = useColumnSettings('catalog.customers', columns, {
+    defaultHidden: ['taxId', 'language', 'salesRep', 'createdAt'],
+    locked: ['code'],
+  });
+  const hasFilter = Boolean(f.q || f.active || f.clerkId);
+  const isClerk = me.roles.includes('clerk');
+
+  return (
+    <Card
+      title={t('catalog.customers.title')}
+      extra={
+        <Flex gap={8} wrap>
+          <Button icon={<ReloadOutlined />} onClick={() => void customers.refetch()}>
+            {t('common.refresh')}
+          </Button>
+          {canEdit && (
+            <ImportButton
+              title={t('catalog.customers.importTitle')}
+              endpoint={`${CUSTOMERS_API}/import`}
+              templateUrl={`${CUSTOMERS_API}/import-template`}
+              templateFilename={t('catalog.customers.templateFile')}
+              hint={t('catalog.customers.importHint')}
+              onCommitted={() => void queryClient.invalidateQueries({ queryKey: catalogKeys.customers })}
+              data-testid="customers-import"
+            />
+          )}
+          <ExportButton
+            endpoint={`${CUSTOMERS_API}/export`}
+            query={list.exportQuery}
+            filename={t('catalog.customers.exportFile')}
+            data-testid="customers-export"
+          />
+          <ColumnSettings control={cols.control} data-testid="customers-columns" />
+          {canEdit && (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                drawer.open('new');
+              }}
+              data-testid="customer-create"
+            >
+              {t('catalog.customers.create')}
+            </Button>
+          )}
+        </Flex>
+      }
+    >
+      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+        <Input.Search
+          key={f.q ?? ''}
+          defaultValue={f.q}
+          placeholder={t('catalog.customers.searchPlaceholder')}
+          allowClear
+          onSearch={(q) => {
+            list.setFilters({ ...f, q: q.trim() || undefined });
+          }}
+          style={{ width: 280 }}
+          data-testid="customers-search"
+        />
+        <Select<string>
+          value={f.active}
+          placeholder={t('catalog.common.filterActive')}
+          options={activeOptions(t)}
+          allowClear
+          onChange={(active) => {
+            list.setFilters({ ...f, active });
+          }}
+          style={{ width: 140 }}
+          data-testid="customers-filter-active"
+        />
+        <StaffPicker
+          role="clerk"
+          value={f.clerkId}
+          placeholder={t('catalog.customers.filterClerk')}
+          onChange={(clerkId) => {
+            list.setFilters({ ...f, clerkId });
+          }}
+          style={{ width: 180 }}
+          data-testid="customers-filter-clerk"
+        />
+        {isClerk && (
+          <Checkbox
+            checked={f.clerkId === me.id}
+            onChange={(e) => {
+              list.setFilters({ ...f, clerkId: e.target.checked ? me.id : undefined });
+            }}
+            style={{ alignSelf: 'center' }}
+            data-testid="customers-mine"
+          >
+            {t('catalog.customers.mine')}
+          </Checkbox>
+        )}
+        {hasFilter && (
+          <Button
+            onClick={() => {
+              list.setFilters({});
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        )}
+      </Flex>
+      {customers.isError && <QueryError error={customers.error} onRetry={() => void customers.refetch()} />}
+      <div data-testid="customers-table">
+        <Table<Customer>
+          rowKey="id"
+          columns={cols.columns}
+          dataSource={customers.data?.items}
+          loading={customers.isFetching}
+          scroll={{ x: 'max-content' }}
+          pagination={list.pagination(customers.data?.total)}
+          onChange={list.onTableChange}
+        />
+      </div>
+      <CustomerDrawer
+        target={drawer.target}
+        canEdit={canEdit}
+        onClose={drawer.close}
+        onCreated={(c) => {
+          drawer.open(c.id, true);
+        }}
+      />
+    </Card>
+  );
+}

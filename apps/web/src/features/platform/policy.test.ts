@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { Policy } from '@gendan/contracts';
+import { DISCOUNT_ROLES, policyToValues, valuesToPolicy } from './policy';
+
+const policy: Policy = {
+  allowedPaymentTerms: ['T/T 30 days', 'L/C at sight'],
+  maxDiscountPctByRole: { sales: 5, clerk: 3, manager: 15, admin: 100 },
+  minOrderValue: 100_000,
+  shippingLeadDays: { express: 2, ftl: 3, ltl: 5, pickup: 0 },
+};
+
+describe('policy form', () => {
+  it('round-trips the stored policy', () => {
+    expect(valuesToPolicy(policyToValues(policy))).toEqual(policy);
+  });
+
+  it('shows the minimum order value in major units and a row per staff role', () => {
+    const v = policyToValues(policy);
+    expect(v.minOrderValue).toBe(1000);
+    expect(v.maxDiscount.map((r) => r.role)).toEqual(DISCOUNT_ROLES);
+    expect(DISCOUNT_ROLES).not.toContain('customer');
+    expect(v.maxDiscount.find((r) => r.role === 'qc')?.pct).toBeNull();
+  });
+
+  it('drops empty discounts, trims and de-duplicates terms, converts money', () => {
+    const v = policyToValues(policy);
+    v.maxDiscount = v.maxDiscount.map((r) => (r.role === 'sales' ? { ...r, pct: null } : r));
+    v.allowedPaymentTerms = [' T/T 30 days ', 'T/T 30 days', '', 'Net 45'];
+    v.minOrderValue = 99.99;
+    const out = valuesToPolicy(v);
+    expect(out.maxDiscountPctByRole).toEqual({ clerk: 3, manager: 15, admin: 100 });
+    expect(out.allowedPaymentTerms).toEqual(['T/T 30 days', 'Net 45']);
+    expect(out.minOrderValue).toBe(9999);
+  });
+});

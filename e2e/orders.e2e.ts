@@ -1,0 +1,276 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { E2E_ADMIN_PASSWORD, e2eAvailable, launchChromium, startServer, type RunningServer } from './harness';
+
+/**
+ * Issue 3 §7: a clerk imports an xlsx order whose unit price is wrong for one line, reviews it,
+ * fixes the price from the finding's suggestion, approves it and sees the order number.
+ * Master data is seeded through the HTTP API as admin; the clerk works in Chromium.
+ * Set E2E_SCREENSHOTS=<dir> to keep a screenshot of each step.
+ */
+
+const run = e2eAvailable();
+
+const CLERK = { username: 'e2e.orders.clerk', password: 'clerk-password-1', displayName: '订单跟单员' };
+const CUSTOMER_CODE = 'E2E-CUST';
+const PO = 'E2E-PO-0001';
+/** Contract prices in minor units: M-BOLT has a tier from 100 pcs, M-NUT one price. */
+const BOLT_PRICE = { base: 1250, from100: 1100 };
+const NUT_PRICE = 800;
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Today in the company's default time zone (Asia/Shanghai), as YYYY-MM-DD. */
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+class Api {
+  constructor(
+    private readonly base: string,
+    private cookie = '',
+  ) {}
+
+  async login(username: string, password: string): Promise<void> {
+    const res = await fetch(`${this.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    expect(res.status).toBe(200);
+    const sid = res.headers.getSetCookie().find((c) => c.startsWith('gendan_sid='));
+    if (!sid) throw new Error('no session cookie');
+    this.cookie = sid.split(';')[0]!;
+  }
+
+  async call<T>(method: string, url: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.base}${url}`, {
+      method,
+      headers: {
+        cookie: this.cookie,
+        'accept-language': 'zh-CN',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async bytes(url: string): Promise<Buffer> {
+    const res = await fetch(`${this.base}${url}`, {
+      headers: { cookie: this.cookie, 'accept-language': 'zh-CN' },
+    });
+    if (!res.ok) throw new Error(`GET ${url} → ${res.status}: ${await res.text()}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
+}
+
+/**
+ * An order file built on the server's own import template (zh-CN headers): the template's
+ * example rows are replaced by one order of two lines; line 1's unit price is not the contract's.
+ */
+async function orderFile(template: Buffer, dir: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(template as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0]!;
+  const columns = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, col) => {
+    columns.set(cell.text.replace(/\*/g, '').trim(), col);
+  });
+  if (ws.rowCount > 1) ws.spliceRows(2, ws.rowCount - 1);
+  const requested = addDays(today, 60);
+  const rows: Record<string, string | number>[] = [
+    // 120 pcs is in the "from 100" tier (11.00), but the customer wrote 12.50: PRICE_MISMATCH.
+    {
+      客户编码: CUSTOMER_CODE,
+      客户PO号: PO,
+      型号: 'M-BOLT',
+      规格: '材质=304',
+      数量: 120,
+      单价: 12.5,
+      要求交期: requested,
+    },
+    { 客户编码: CUSTOMER_CODE, 客户PO号: PO, 型号: 'M-NUT', 数量: 50, 单价: 8, 要求交期: requested },
+  ];
+  rows.forEach((values, i) => {
+    const row = ws.getRow(2 + i);
+    for (const [header, value] of Object.entries(values)) {
+      const col = columns.get(header);
+      if (!col) throw new Error(`template has no column ${header}: ${[...columns.keys()].join(', ')}`);
+      row.getCell(col).value = value;
+    }
+    row.commit();
+  });
+  const file = path.join(dir, 'e2e-order.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe.runIf(run)('order intake and review in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let workDir: string;
+  let xlsxPath: string;
+  let orderId: string | undefined;
+  const pageErrors: string[] = [];
+  const shotDir = process.env.E2E_SCREENSHOTS;
+  let shotNo = 0;
+  const shot = async (name: string) => {
+    if (!shotDir) return;
+    fs.mkdirSync(shotDir, { recursive: true });
+    shotNo += 1;
+    await page.screenshot({
+      path: path.join(shotDir, `${String(shotNo).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gendan-e2e-orders-'));
+
+    const admin = new Api(server.url);
+    await admin.login('admin', E2E_ADMIN_PASSWORD);
+    await admin.call('POST', '/api/users', { ...CLERK, roles: ['clerk'], language: 'zh-CN' });
+    const customer = await admin.call<{ id: string }>('POST', '/api/customers', {
+      code: CUSTOMER_CODE,
+      name: '端到端测试客户',
+      currency: 'CNY',
+      paymentTerms: 'T/T 30 days',
+      creditLimit: 100_000_000,
+    });
+    const bolt = await admin.call<{ id: string }>('POST', '/api/products', {
+      model: 'M-BOLT',
+      name: '不锈钢螺栓',
+      category: 'finished',
+      unit: 'pcs',
+      specs: { 材质: '304' },
+      standardLeadTimeDays: 7,
+    });
+    const nut = await admin.call<{ id: string }>('POST', '/api/products', {
+      model: 'M-NUT',
+      name: '六角螺母',
+      category: 'finished',
+      unit: 'pcs',
+      specs: {},
+      standardLeadTimeDays: 3,
+    });
+    await admin.call('POST', '/api/contracts', {
+      customerId: customer.id,
+      code: 'E2E-K-001',
+      validFrom: addDays(today, -30),
+      validTo: addDays(today, 365),
+      currency: 'CNY',
+      status: 'active',
+      paymentTerms: 'T/T 30 days',
+      packaging: '纸箱，每箱100件',
+      acceptanceStandard: 'GB/T 2828.1 AQL 1.0',
+      lines: [
+        { productId: bolt.id, unitPrice: BOLT_PRICE.base, minQty: 1 },
+        { productId: bolt.id, unitPrice: BOLT_PRICE.from100, minQty: 100 },
+        { productId: nut.id, unitPrice: NUT_PRICE, minQty: 1 },
+      ],
+    });
+
+    const clerk = new Api(server.url);
+    await clerk.login(CLERK.username, CLERK.password);
+    xlsxPath = await orderFile(await clerk.bytes('/api/orders/import-template'), workDir);
+
+    browser = await launchChromium();
+    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('signs the clerk in and opens the import wizard', async () => {
+    await page.goto(`${server.url}/orders/import`);
+    await page.waitForURL(/\/login/);
+    await page.locator('input[name="username"]').fill(CLERK.username);
+    await page.locator('input[name="password"]').fill(CLERK.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/orders\/import/);
+    await page.getByTestId('orders-import-open').click();
+    await page.getByTestId('orders-import-wizard').waitFor();
+  });
+
+  it('uploads the xlsx, previews the order it will create and commits it', async () => {
+    await page.getByTestId('orders-import-dropzone').locator('input[type="file"]').setInputFiles(xlsxPath);
+    const preview = page.getByTestId('orders-import-preview');
+    await preview.getByText(PO).waitFor();
+    await page.getByTestId('orders-import-ready').waitFor();
+    await shot('import-preview');
+    await page.getByTestId('orders-import-commit').click();
+    await page.getByTestId('orders-import-result').waitFor();
+    const link = page.getByTestId(`orders-import-result-link-${PO}`);
+    await link.waitFor();
+    await shot('import-result');
+    await link.click();
+    await page.waitForURL(/\/orders\/[^/]+$/);
+    orderId = new URL(page.url()).pathname.split('/').pop();
+    await page.getByTestId('order-status').and(page.locator('[data-status="draft"]')).waitFor();
+  });
+
+  it('reviews the order and finds the wrong price', async () => {
+    await page.getByTestId('order-review').click();
+    const finding = page.getByTestId('finding-PRICE_MISMATCH');
+    await finding.waitFor();
+    expect(await finding.getAttribute('data-severity')).toBe('block');
+    await expect.poll(() => finding.getByTestId('finding-message').textContent()).toContain('第 1 行');
+    await page.getByTestId('order-status').and(page.locator('[data-status="in_review"]')).waitFor();
+    await shot('review-price-mismatch');
+  });
+
+  it('applies the contract price from the suggestion and reviews again without blocks', async () => {
+    await page.getByTestId('finding-fix-PRICE_MISMATCH').click();
+    await page.getByTestId('finding-PRICE_MISMATCH').waitFor({ state: 'detached' });
+    await expect.poll(() => page.locator('[data-severity="block"][data-status="open"]').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('line-1-price').textContent()).toContain('11.00');
+    await shot('fixed');
+  });
+
+  it('approves the order and shows its number', async () => {
+    await page.getByTestId('order-approve').click();
+    await page.getByTestId('approve-lines').waitFor();
+    await page.getByTestId('approve-confirm').click();
+    const number = page.getByTestId('order-number');
+    await number.waitFor();
+    await expect.poll(() => number.textContent()).toMatch(/SO\d{6}-\d{5}/);
+    await page.getByTestId('order-status').and(page.locator('[data-status="approved"]')).waitFor();
+    await shot('approved');
+
+    // The stored order agrees with the page: approved, numbered, line 1 at the contract tier price.
+    const clerk = new Api(server.url);
+    await clerk.login(CLERK.username, CLERK.password);
+    const stored = await clerk.call<{
+      number: string;
+      status: string;
+      lines: { lineNo: number; unitPrice: number; promisedDate: string | null }[];
+    }>('GET', `/api/orders/${orderId ?? ''}`);
+    expect(stored.status).toBe('approved');
+    expect(await number.textContent()).toContain(stored.number);
+    expect(stored.lines.find((l) => l.lineNo === 1)?.unitPrice).toBe(BOLT_PRICE.from100);
+    expect(stored.lines.every((l) => l.promisedDate !== null)).toBe(true);
+  });
+
+  it('tells the story on the timeline and raised no page errors', async () => {
+    await page.getByRole('tab', { name: '动态' }).click();
+    const timeline = page.getByTestId('order-timeline');
+    await timeline.getByTestId('timeline-approved').waitFor();
+    await timeline.getByTestId('timeline-imported').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});
