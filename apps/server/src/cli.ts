@@ -5,7 +5,7 @@ import { ROLES, type Role } from '@gendan/contracts';
 import { buildApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { migrateToLatest, openDatabase, type Database } from './db/database';
-import { seedDemo } from './demo';
+import { seedDemo, type DemoResult } from './demo/demo';
 import { systemContext } from './lib/context';
 import { APP_VERSION } from './lib/version';
 import { createToken, createUser, ensureAdminUser, findUserByUsername } from './modules/identity/index';
@@ -29,8 +29,12 @@ async function withDatabase<T>(fn: (database: Database, cfg: Config) => Promise<
   }
 }
 
-function printDemo(users: { username: string; role: string; password: string }[]): void {
+function printDemo(demo: DemoResult): void {
+  const users = demo.users;
   if (users.length === 0) return;
+  console.log(
+    `\nDemo data / 演示数据: ${demo.customers} customers 客户, ${demo.products} products 产品, ${demo.orders} orders 订单`,
+  );
   console.log('\nDemo users / 演示账号 (password 密码: %s):', users[0]?.password);
   for (const u of users) console.log(`  ${u.username.padEnd(12)} ${u.role}`);
 }
@@ -48,7 +52,7 @@ async function serve(): Promise<void> {
   }
   if (cfg.demo) {
     const demo = await seedDemo(database.db, cfg.timeZone);
-    if (demo.seeded) printDemo(demo.users);
+    if (demo.seeded) printDemo(demo);
   }
   const app = await buildApp(cfg, { database });
   let closing = false;
@@ -103,7 +107,7 @@ export async function main(argv: string[]): Promise<void> {
         await ensureAdminUser(database.db, cfg.adminPassword);
         const demo = await seedDemo(database.db, cfg.timeZone, opts.force ?? false);
         if (!demo.seeded) console.log('The database already holds data; use --force to seed anyway.');
-        printDemo(demo.users);
+        printDemo(demo);
       }),
     );
 
