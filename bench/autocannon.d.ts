@@ -8,8 +8,19 @@ declare module 'autocannon' {
     pipelining?: number;
     method?: string;
     headers?: Record<string, string>;
+    body?: string | Buffer;
+    /** Requests to cycle through; `setupRequest` may rewrite each one before it is sent. */
+    requests?: RequestSpec[];
     /** A run before the measured one, with its own connections and duration; not counted. */
     warmup?: { connections?: number; duration?: number };
+  }
+
+  export interface RequestSpec {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    setupRequest?: (req: RequestSpec, context: Record<string, unknown>) => RequestSpec;
   }
 
   export interface Histogram {

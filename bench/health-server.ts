@@ -86,7 +86,8 @@ if (kind !== 'gendan' && kind !== 'bare' && kind !== 'fastify') {
   process.exit(2);
 }
 
-const server = kind === 'gendan' ? await startGendan() : kind === 'bare' ? await startBare() : await startFastify();
+const server =
+  kind === 'gendan' ? await startGendan() : kind === 'bare' ? await startBare() : await startFastify();
 let stopping = false;
 const stop = () => {
   if (stopping) return;

@@ -12,7 +12,7 @@
  *   medians over rounds, and the ratio is the median of the per-round ratios (paired, so that
  *   a load change on a shared machine hits both sides of a ratio alike).
  * - Besides req/s, the server's own CPU time per request (process.cpuUsage in the child) is
- *   reported: on a busy machine, where req/s depends on what else runs, it stays comparable.
+ *   reported: it depends less on what else runs on the machine than req/s does.
  *
  * Settings (environment): BENCH_CONNECTIONS (50), BENCH_DURATION (10 s), BENCH_WARMUP (2 s),
  * BENCH_PIPELINING (1), BENCH_ROUNDS (3), BENCH_FASTIFY (1: include the Fastify reference),
@@ -246,7 +246,7 @@ ${rows.map(row).join('\n')}
 How it is measured:
 - Each server runs in its own child process; only one is under load at a time. autocannon runs in the parent process.
 - ${canPin ? 'The server processes are pinned to CPU 1 and the autocannon process to CPU 0 with `taskset`, so the load generator never competes with the server for a core and every server gets the same CPU.' : 'No CPU pinning here (fewer than 2 CPUs, no `taskset`, or BENCH_PIN=0): load generator and server share the CPUs.'}
-- Server CPU per request is the child's \`process.cpuUsage()\` (user + system, all threads) over the measured run divided by the requests served. Unlike req/s it does not depend on what else the machine runs, so on a shared machine it is the steadier figure.
+- Server CPU per request is the child's \`process.cpuUsage()\` (user + system, all threads) over the measured run divided by the requests served. It depends less than req/s on what else the machine runs, but not nothing: on a busy machine (a load average above the CPU count) both figures degrade, CPU time through shared caches and cores. Trust a run with a low load average.
 - Gendan: \`buildApp\` + \`listen\` on 127.0.0.1, SQLite in a fresh temp dir, log level \`${settings.logLevel}\`, otherwise the default configuration (outbox worker on). Its \`/api/health\` pings the database (\`select 1\`) on every request, by design; no cookie is sent, so the auth hook does no database work.
 - Bare: \`node:http\` answering the same JSON (\`{"status":"ok","db":"sqlite","version":…}\`) with the same content type and cache header, and nothing else: no routing, hooks, validation or database.${settings.fastify ? '\n- Fastify reference: a Fastify app with default options and that one route, no plugins or hooks: the share of the gap that is the framework itself.' : ''}
 ${END}
@@ -280,7 +280,8 @@ async function main(): Promise<void> {
     for (const server of servers) {
       const res = await fetch(`http://127.0.0.1:${server.port}/api/health`);
       const body = await res.text();
-      if (res.status !== 200) throw new Error(`${server.kind}: GET /api/health answered ${res.status} ${body}`);
+      if (res.status !== 200)
+        throw new Error(`${server.kind}: GET /api/health answered ${res.status} ${body}`);
       console.log(`${LABELS[server.kind]}: ${body}`);
     }
     for (let round = 0; round < settings.rounds; round++) {

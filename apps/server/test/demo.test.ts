@@ -24,7 +24,7 @@ forEachDialect('demo data', (ctx) => {
     const contracts = (await ctx.app.inject({ url: '/api/contracts', headers: { cookie } })).json();
     expect(contracts.total).toBe(8);
     const tiers = new Set(contracts.items[0].lines.map((l: { minQty: number }) => l.minQty));
-    expect([...tiers].sort((a, b) => a - b)).toEqual([1, 500, 2000]);
+    expect([...tiers].sort((a, b) => Number(a) - Number(b))).toEqual([1, 500, 2000]);
 
     // The portal user belongs to the first customer and sees only its orders.
     const portal = await ctx.login('customer', 'gendan-demo');

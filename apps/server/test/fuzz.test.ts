@@ -17,7 +17,7 @@ import {
  * multipart), sent with the admin's session. No response may be a 5xx.
  *
  * FUZZ_RUNS (default 30) sets the most runs per operation; FUZZ_BUDGET_S (default 20) the seconds
- * per dialect the run may take, over which the runs per operation shrink (to no fewer than 10; the
+ * per dialect the run may take, over which the runs per operation shrink (to no fewer than 8; the
  * malformed-body property gets a quarter of the budget): so the file stays fast as routes are
  * added. FUZZ_BUDGET_S=0 lifts the budget (e.g. FUZZ_RUNS=300 FUZZ_BUDGET_S=0 for a deep run).
  * FUZZ_SEED replays a run; FUZZ_VERBOSE=1 prints the statuses, runs and time per operation. A
@@ -28,7 +28,7 @@ import {
 const RUNS = Math.max(2, Number(process.env.FUZZ_RUNS ?? 30));
 const RAW_RUNS = Math.max(2, Math.round(RUNS * 0.6));
 const BUDGET_MS = Math.max(0, Number(process.env.FUZZ_BUDGET_S ?? 20)) * 1000;
-const MIN_RUNS = 10;
+const MIN_RUNS = 8;
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const VERBOSE = process.env.FUZZ_VERBOSE === '1';
 
@@ -84,6 +84,8 @@ interface FuzzState {
   cookie: string;
   adminId: string;
   ids: string[];
+  /** The same ids by the kind of record they name (`customer`, `order`…; see `entityOf`). */
+  idsByEntity: Map<string, string[]>;
   /** `version` numbers seen in responses (optimistic locking: an update must send the current one). */
   versions: number[];
   /** Requests after which the admin's session was found gone. */
@@ -296,14 +298,18 @@ function requestArbitrary(o: Operation, doc: OpenApiDocument, state: FuzzState):
   const resolveRef = (ref: string): JsonSchema | undefined =>
     ref.startsWith('#/components/schemas/') ? doc.components?.schemas?.[ref.slice(21)] : undefined;
   const mutating = MUTATING.has(o.method);
-  // Real ids seen so far; a mutating request never targets the admin user itself.
-  const realId = fc.nat().map((i) => {
-    const ids = mutating ? state.ids.filter((x) => x !== state.adminId) : state.ids;
-    return ids.length ? ids[i % ids.length]! : 'no-ids-yet';
-  });
+  // Real ids seen so far, of the kind of record the name asks for when there are any (a
+  // `customerId` gets customers' ids), else of any kind. The pools are read when a value is drawn.
+  const realId = (entity: string | null, notAdmin = false) =>
+    fc.nat().map((i) => {
+      const own = entity ? (state.idsByEntity.get(entity) ?? []) : [];
+      const pool = (own.length ? own : state.ids).filter((x) => !notAdmin || x !== state.adminId);
+      return pool.length ? pool[i % pool.length]! : 'no-ids-yet';
+    });
   const realVersion = fc.nat().map((i) => state.versions[i % state.versions.length] ?? 1);
   const propertyHint = (name: string, s: JsonSchemaObject): fc.Arbitrary<unknown> | undefined => {
-    if (s.type === 'string' && !s.pattern && !s.format && looksLikeIdName(name)) return realId;
+    if (s.type === 'string' && !s.pattern && !s.format && looksLikeIdName(name))
+      return realId(entityOf(name));
     if (s.type === 'integer' && name === 'version') return realVersion;
     return undefined;
   };
@@ -315,11 +321,12 @@ function requestArbitrary(o: Operation, doc: OpenApiDocument, state: FuzzState):
   const queryParams = params.filter((p) => p.in === 'query');
 
   // Path: each {param} is a real id, a schema value, a nasty string, or raw junk left unencoded.
+  // A mutating request never targets the admin user itself (its session must survive).
   const pathArb = fc
     .tuple(
       ...pathParams.map((p) =>
         fc.oneof(
-          { weight: 5, arbitrary: realId.map(encodeSegment) },
+          { weight: 5, arbitrary: realId(pathParamEntity(o.path, p.name), mutating).map(encodeSegment) },
           {
             weight: 3,
             arbitrary: valid(p.schema ?? { type: 'string' }).map((v) => encodeSegment(stringify(v))),
@@ -375,7 +382,7 @@ function requestArbitrary(o: Operation, doc: OpenApiDocument, state: FuzzState):
   });
   const fieldNames = multipartFieldNames(o.op);
   const fieldValue = fc.oneof(
-    { weight: 3, arbitrary: realId },
+    { weight: 3, arbitrary: realId(null) },
     { weight: 2, arbitrary: fc.stringMatching(/^[a-z][a-z_]{0,12}$/) },
     {
       weight: 2,
@@ -603,9 +610,15 @@ function rawBodyArbitrary(o: Operation, doc: OpenApiDocument, state: FuzzState):
     { weight: 1, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 200 }) },
   );
+  // Path params: the newest real id of the right kind (never the admin's), so the body is parsed.
+  const idFor = (param: string) => {
+    const entity = pathParamEntity(o.path, param);
+    const own = (entity && state.idsByEntity.get(entity)) || state.ids;
+    return [...own].reverse().find((x) => x !== state.adminId) ?? 'x';
+  };
   return fc.record({ contentType, payload: bodyArb }).map(({ contentType: ct, payload }): FuzzRequest => ({
     method: o.method,
-    url: o.path.replace(/\{[^}]+\}/g, () => encodeSegment(state.ids.find((x) => x !== state.adminId) ?? 'x')),
+    url: o.path.replace(/\{([^}]+)\}/g, (_m, param: string) => encodeSegment(idFor(param))),
     headers: ct === undefined ? {} : { 'content-type': ct },
     payload,
     auth: { kind: 'admin' },
@@ -632,23 +645,78 @@ function describeRequest(req: FuzzRequest): string {
   return `${req.method} ${shorten(req.url, 500)}\n    auth: ${auth}\n    headers: ${JSON.stringify(req.headers)}\n    body: ${payload}`;
 }
 
-/** Collects ids and versions from a response body, for later requests to reach real records. */
-function harvest(value: unknown, state: FuzzState, depth = 0): void {
+/** A naive singular: customers → customer, addresses → address, categories → category. */
+function singular(word: string): string {
+  if (/ies$/.test(word)) return word.slice(0, -3) + 'y';
+  if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (/[^s]s$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * The kind of record a name refers to, normalized: `customerId`, `customer_id`, `customers` and
+ * `/api/customers` all give `customer`; `priceListId` and `price-lists` give `pricelist`.
+ */
+function entityOf(name: string): string | null {
+  const base = name.replace(/(_id|Id|IDs?|Ids)$/, '');
+  if (!base || base === 'id') return null;
+  // People are users, whatever their part: clerkId, salesRepId, ownerId, approvedBy…
+  if (base !== name && PERSON.test(base)) return 'user';
+  return singular(base.replace(/[-_]/g, '').toLowerCase());
+}
+
+const PERSON = /(user|clerk|rep|owner|assignee|manager|approver|inspector|buyer|author|creator|actor|By)$/i;
+
+/** `{id}` in /api/customers/{id} is a customer's; `{findingId}` a finding's. */
+function pathParamEntity(path: string, param: string): string | null {
+  if (param !== 'id') return entityOf(param);
+  const before = path.split(`/{${param}}`)[0]?.split('/').pop();
+  return before ? entityOf(before) : null;
+}
+
+function remember(state: FuzzState, entity: string | null, id: string): void {
+  if (!state.ids.includes(id)) {
+    state.ids.push(id);
+    if (state.ids.length > 400) state.ids.splice(1, 1); // keep the first (the admin) and the newest
+  }
+  if (!entity) return;
+  const pool = state.idsByEntity.get(entity) ?? [];
+  if (!pool.includes(id)) pool.push(id);
+  if (pool.length > 100) pool.shift();
+  state.idsByEntity.set(entity, pool);
+}
+
+/**
+ * Collects ids and versions from a response body, for later requests to reach real records. An
+ * object's `id` is of the kind its context says: the route's collection at the top
+ * (`/api/orders/…` → order), the key holding it below (`lines: [{ id }]` → line).
+ */
+function harvest(value: unknown, state: FuzzState, entity: string | null, depth = 0): void {
   if (depth > 6 || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (const v of value) harvest(v, state, depth + 1);
+    for (const v of value) harvest(v, state, entity, depth + 1);
     return;
   }
   for (const [k, v] of Object.entries(value)) {
     if (typeof v === 'string' && looksLikeIdName(k) && v.length > 0 && v.length <= 64) {
-      if (!state.ids.includes(v)) state.ids.push(v);
-      if (state.ids.length > 300) state.ids.splice(1, 1); // keep the first (the admin) and the newest
+      remember(state, k === 'id' ? entity : entityOf(k), v);
     } else if (k === 'version' && typeof v === 'number') {
       if (!state.versions.includes(v)) state.versions.push(v);
     } else {
-      harvest(v, state, depth + 1);
+      // `items` (a page) holds records of the same kind as the page itself.
+      harvest(v, state, k === 'items' ? entity : entityOf(k), depth + 1);
     }
   }
+}
+
+/**
+ * The kind of record a response is about: the collection after /api (`/api/orders/…` → order);
+ * but a list under a record (`/api/shipments/<id>/events`) holds records of the sub-collection.
+ */
+function routeEntity(url: string, body: unknown): string | null {
+  const [first, , sub] = url.split('?')[0]!.split('/').filter(Boolean).slice(1); // after "api"
+  const isList = Array.isArray(body) || (body !== null && typeof body === 'object' && 'items' in body);
+  return entityOf((isList && sub) || first || '');
 }
 
 async function send(ctx: TestContext, state: FuzzState, req: FuzzRequest): Promise<LightMyRequestResponse> {
@@ -681,7 +749,8 @@ async function send(ctx: TestContext, state: FuzzState, req: FuzzRequest): Promi
   }
   if (res.statusCode < 300 && (res.headers['content-type'] ?? '').toString().includes('json')) {
     try {
-      harvest(JSON.parse(res.body) as unknown, state);
+      const body = JSON.parse(res.body) as unknown;
+      harvest(body, state, routeEntity(req.url, body));
     } catch {
       // not JSON after all: nothing to harvest
     }
@@ -789,6 +858,7 @@ forEachDialect('API fuzzing from the OpenAPI document', (ctx) => {
       cookie,
       adminId,
       ids: [adminId, other.id],
+      idsByEntity: new Map([['user', [adminId, other.id]]]),
       versions: [1],
       sessionLost: [],
       lastServerError: null,

@@ -126,7 +126,9 @@ const textUnit: fc.Arbitrary<string> = fc.oneof(
   { weight: 8, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }) },
   {
     weight: 1,
-    arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }).filter((c) => !c.includes('\u0000')),
+    arbitrary: fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 1 })
+      .filter((c) => !c.includes('\u0000')),
   },
   { weight: 1, arbitrary: fc.constantFrom('😀', '单', '跟', 'é', '\n', '%', "'", '"', '\\', '\u200b') },
 );
@@ -199,7 +201,11 @@ const SEMANTIC_KINDS: { probes: string[]; format?: string; name?: RegExp; arb: f
     name: /At$/,
     arb: dateArb('2000-01-01', '2099-12-31').map((d) => d.toISOString()),
   },
-  { probes: ['CNY', 'USD'], name: /^currency$/i, arb: fc.constantFrom('CNY', 'USD', 'EUR', 'JPY', 'HKD', 'GBP') },
+  {
+    probes: ['CNY', 'USD'],
+    name: /^currency$/i,
+    arb: fc.constantFrom('CNY', 'USD', 'EUR', 'JPY', 'HKD', 'GBP'),
+  },
   {
     probes: ['Asia/Shanghai', 'UTC'],
     name: /timeZone$/i,
@@ -230,7 +236,7 @@ function stringArb(s: JsonSchemaObject, loose = false, name?: string): fc.Arbitr
   const base = rawStringArb(s, loose);
   const semantic = semanticArbs(s, name);
   return semantic.length
-    ? fc.oneof({ weight: 3, arbitrary: fc.oneof(...semantic) }, { weight: 1, arbitrary: base })
+    ? fc.oneof({ weight: 9, arbitrary: fc.oneof(...semantic) }, { weight: 1, arbitrary: base })
     : base;
 }
 
@@ -331,7 +337,9 @@ function numberArb(s: JsonSchemaObject): fc.Arbitrary<number> {
     (typeof s.exclusiveMaximum !== 'number' || v < s.exclusiveMaximum);
   const any = fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
   // Mostly "nice" numbers (whole, or two decimals: prices, percentages), as people type them.
-  const nice = any.map((v) => Math.round(v * (Math.abs(v) < 1e12 ? 100 : 1)) / (Math.abs(v) < 1e12 ? 100 : 1));
+  const nice = any.map(
+    (v) => Math.round(v * (Math.abs(v) < 1e12 ? 100 : 1)) / (Math.abs(v) < 1e12 ? 100 : 1),
+  );
   const small = fc.integer({ min: 0, max: 100 }).map((v) => v / (v % 3 === 0 ? 1 : 4));
   return fc
     .oneof({ weight: 3, arbitrary: small }, { weight: 3, arbitrary: nice }, { weight: 2, arbitrary: any })

@@ -152,8 +152,14 @@ export const createProductBodySchema = z.strictObject({
   ...productFields,
 });
 export type CreateProductBody = z.infer<typeof createProductBodySchema>;
+// A PATCH carries no defaults: a field left out keeps its stored value.
 export const updateProductBodySchema = z
-  .strictObject({ version: z.number().int().min(1), model: z.string().min(1).max(64), ...productFields })
+  .strictObject({
+    version: z.number().int().min(1),
+    model: z.string().min(1).max(64),
+    ...productFields,
+    specs: specsSchema,
+  })
   .partial()
   .required({ version: true });
 export type UpdateProductBody = z.infer<typeof updateProductBodySchema>;
@@ -227,7 +233,12 @@ const agreementFields = {
 export const createAgreementBodySchema = z.strictObject({ code: codeSchema, ...agreementFields });
 export type CreateAgreementBody = z.infer<typeof createAgreementBodySchema>;
 export const updateAgreementBodySchema = z
-  .strictObject({ version: z.number().int().min(1), code: codeSchema, ...agreementFields })
+  .strictObject({
+    version: z.number().int().min(1),
+    code: codeSchema,
+    ...agreementFields,
+    status: agreementStatusSchema,
+  })
   .partial()
   .required({ version: true });
 export type UpdateAgreementBody = z.infer<typeof updateAgreementBodySchema>;

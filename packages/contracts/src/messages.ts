@@ -99,16 +99,20 @@ export const ERRORS = {
     'zh-CN': '{path}：{entity} {value} 不存在或不可用',
     en: '{path}: {entity} {value} does not exist or is not usable',
   },
-  CODE_TAKEN: { status: 409, 'zh-CN': '{entity}编码 {code} 已存在', en: '{entity} code {code} already exists' },
+  CODE_TAKEN: {
+    status: 409,
+    'zh-CN': '{entity}编码 {code} 已存在',
+    en: '{entity} code {code} already exists',
+  },
   ORDER_NOT_EDITABLE: {
     status: 409,
-    'zh-CN': '订单当前状态为「{status}」，不能修改',
-    en: 'The order is {status} and can no longer be changed',
+    'zh-CN': '订单当前状态为「{statusZh}」，不能修改',
+    en: 'The order is {statusEn} and can no longer be changed',
   },
   INVALID_TRANSITION: {
     status: 409,
-    'zh-CN': '订单不能从「{from}」变为「{to}」',
-    en: 'The order cannot go from {from} to {to}',
+    'zh-CN': '订单不能从「{fromZh}」变为「{toZh}」',
+    en: 'The order cannot go from {fromEn} to {toEn}',
   },
   REVIEW_BLOCKED: {
     status: 409,
@@ -134,6 +138,11 @@ export const ERRORS = {
     status: 409,
     'zh-CN': '{entity}状态不能从「{fromZh}」改为「{toZh}」',
     en: 'The {entity} cannot go from {from} to {to}',
+  },
+  IMPORT_CONFLICT: {
+    status: 409,
+    'zh-CN': '导入期间数据已被他人修改，未导入任何数据；请重新预览后再导入',
+    en: 'The data changed while the file was being imported; nothing was imported. Preview the file again and retry',
   },
   EXPORT_TOO_LARGE: {
     status: 400,

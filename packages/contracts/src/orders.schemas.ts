@@ -8,7 +8,13 @@ import {
   shippingModeSchema,
   specsSchema,
 } from './catalog.schemas';
-import { FINDING_CODES, FINDING_SEVERITIES, FINDING_STATUSES, ORDER_CHANNELS, ORDER_STATUSES } from './constants';
+import {
+  FINDING_CODES,
+  FINDING_SEVERITIES,
+  FINDING_STATUSES,
+  ORDER_CHANNELS,
+  ORDER_STATUSES,
+} from './constants';
 
 // The enum values live in the Zod-free constants file (the web imports them from there).
 export {
@@ -163,7 +169,9 @@ export const reasonBodySchema = z.strictObject({
 export const approveBodySchema = z.strictObject({
   version: z.number().int().min(1),
   overrides: z
-    .array(z.strictObject({ findingId: z.string().min(1).max(64), reason: z.string().trim().min(1).max(1000) }))
+    .array(
+      z.strictObject({ findingId: z.string().min(1).max(64), reason: z.string().trim().min(1).max(1000) }),
+    )
     .max(1000)
     .optional(),
   promisedDates: z
@@ -216,7 +224,12 @@ export type OrderImportResult = z.infer<typeof orderImportResultSchema>;
 export const ctpRequestSchema = z.strictObject({
   customerId: z.string().min(1).max(64).optional(),
   lines: z
-    .array(z.strictObject({ productId: z.string().min(1).max(64), qty: z.number().int().min(1).max(1_000_000_000) }))
+    .array(
+      z.strictObject({
+        productId: z.string().min(1).max(64),
+        qty: z.number().int().min(1).max(1_000_000_000),
+      }),
+    )
     .min(1)
     .max(5000),
   requestedDate: businessDateSchema.optional(),

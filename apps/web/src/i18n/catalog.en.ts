@@ -25,7 +25,7 @@ export const catalogEn: CatalogMessages = {
     filterActive: 'Status',
     createdAt: 'Created',
     updatedAt: 'Updated',
-    required: 'Please enter the {{field}}',
+    required: '{{field}} is required',
     requiredShort: 'Required',
     codeRule: '1–32 letters, digits or . _ -, starting with a letter or digit',
     currencyRule: 'A 3-letter currency code, e.g. CNY',
@@ -65,7 +65,7 @@ export const catalogEn: CatalogMessages = {
     saved: 'Customer {{name}} saved',
     importTitle: 'Import customers',
     importHint:
-      'Customers with an existing code are updated, the others created. Contacts and addresses are kept in the app.',
+      'Customers with an existing code are updated, the others created. Each row may carry one main contact and the ship-to and bill-to addresses; further contacts are kept in the app.',
     templateFile: 'customers-template.xlsx',
     exportFile: 'customers.xlsx',
   },

@@ -63,7 +63,8 @@ export const catalogZhCN = {
     created: '客户 {{name}} 已创建',
     saved: '客户 {{name}} 已保存',
     importTitle: '导入客户',
-    importHint: '编码相同的客户会被更新，其余新建。联系人和地址请在系统中维护。',
+    importHint:
+      '编码相同的客户会被更新，其余新建。文件中每个客户可带一位主要联系人及收货、开票地址，更多联系人请在系统中维护。',
     templateFile: '客户导入模板.xlsx',
     exportFile: '客户.xlsx',
   },

@@ -5,11 +5,11 @@ import {
   idParamsSchema,
   listAgreementsQuerySchema,
   pageOf,
+  updateAgreementBodySchema,
 } from '@gendan/contracts';
 import { AGREEMENT_WRITE_ROLES, catalogContext, STAFF_ROLES } from './catalog.access';
 import { AGREEMENT_SORTS } from './catalog.agreements-repository';
 import * as service from './catalog.agreements-service';
-import { patchAgreementBodySchema } from './catalog.route-schemas';
 import { parseSort } from './catalog.validation';
 
 /** URL segment of each agreement kind: one implementation serves all three. */
@@ -70,7 +70,7 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
           tags,
           summary: 'Change an agreement; `lines`, when sent, replace all lines',
           params: idParamsSchema,
-          body: patchAgreementBodySchema,
+          body: updateAgreementBodySchema,
           response: { 200: agreementSchema },
         },
       },

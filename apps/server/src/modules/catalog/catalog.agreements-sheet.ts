@@ -332,7 +332,7 @@ function agreementsPlan(items: readonly AgreementPlanItem[]): ImportPlan {
             updated_at: now,
           }))
         ) {
-          throw new AppError('VERSION_CONFLICT', { current: '-', sent: before.version });
+          throw new AppError('IMPORT_CONFLICT');
         }
         await arepo.replaceLines(db, id, lineRows(id, item.values.lines));
         const after = await getAgreement(db, item.kind, id);

@@ -215,20 +215,25 @@ function customersPlan(items: readonly CustomerPlanItem[]): ImportPlan {
     updated: count('update'),
     skipped: count('skip'),
     commit: async (db, ctx) => {
-      const ids: string[] = [];
       const now = nowIso();
+      // New records first, in multi-row inserts; then each change at its version.
+      const created = new Map<CustomerPlanItem, repo.CustomerRow>();
       for (const item of items) {
-        if (item.change === 'skip' && item.before) {
-          ids.push(item.before.id);
-        } else if (item.change === 'create') {
-          const row: repo.CustomerRow = {
-            id: newId(),
-            ...customerColumns(item.values),
-            version: 1,
-            created_at: now,
-            updated_at: now,
-          };
-          await repo.insertCustomer(db, row);
+        if (item.change !== 'create') continue;
+        const row: repo.CustomerRow = {
+          id: newId(),
+          ...customerColumns(item.values),
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        };
+        created.set(item, row);
+      }
+      await repo.insertCustomers(db, [...created.values()]);
+      const ids: string[] = [];
+      for (const item of items) {
+        const row = created.get(item);
+        if (row) {
           await audit(db, ctx, {
             entityType: 'customer',
             entityId: row.id,
@@ -236,27 +241,29 @@ function customersPlan(items: readonly CustomerPlanItem[]): ImportPlan {
             after: toCustomer(row),
           });
           ids.push(row.id);
-        } else if (item.before) {
-          const before = item.before;
-          const columns = { ...customerColumns(item.values), updated_at: now };
-          if (!(await repo.updateCustomerAtVersion(db, before.id, before.version, columns))) {
-            throw new AppError('VERSION_CONFLICT', { current: '-', sent: before.version });
-          }
-          const after = toCustomer({
-            ...columns,
-            id: before.id,
-            version: before.version + 1,
-            created_at: before.createdAt,
-          });
-          await audit(db, ctx, {
-            entityType: 'customer',
-            entityId: before.id,
-            action: 'import',
-            before,
-            after,
-          });
-          ids.push(before.id);
+          continue;
         }
+        const before = item.before;
+        if (!before) continue;
+        ids.push(before.id);
+        if (item.change === 'skip') continue;
+        const columns = { ...customerColumns(item.values), updated_at: now };
+        if (!(await repo.updateCustomerAtVersion(db, before.id, before.version, columns))) {
+          throw new AppError('IMPORT_CONFLICT');
+        }
+        const after = toCustomer({
+          ...columns,
+          id: before.id,
+          version: before.version + 1,
+          created_at: before.createdAt,
+        });
+        await audit(db, ctx, {
+          entityType: 'customer',
+          entityId: before.id,
+          action: 'import',
+          before,
+          after,
+        });
       }
       return ids;
     },

@@ -104,6 +104,16 @@ forEachDialect('catalog import and export', (ctx) => {
       .executeTakeFirstOrThrow();
     // Columns absent from the file are left as they were.
     expect(renamed).toMatchObject({ name: 'Import Two Ltd', credit_limit: 80_000, active: 0, version: 2 });
+
+    // The export of the filtered list imports back unchanged.
+    const exported = await download('/api/customers/export?q=IMP-');
+    const rows = await sheetRows(exported);
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toEqual(
+      expect.arrayContaining(['IMP-1', 'Import One', 12500.5, 'Li', 'li@example.com', 'Dock 1']),
+    );
+    const back = await upload('/api/customers/import', 'export.xlsx', exported);
+    expect(back.body).toMatchObject({ created: 0, updated: 0, skipped: 2, errors: [] });
   });
 
   it('lists every error by row and column in the caller language and writes nothing', async () => {

@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { loadWorksheet, readRows, SheetFormatError } from '../../lib/xlsx';
 import { translateIssue } from '../../plugins/zod-messages';
+import { isUniqueViolation } from './catalog.repository';
 import type { CatalogContext, FieldIssue } from './catalog.validation';
 import {
   columnSpecs,
@@ -89,7 +90,13 @@ export async function planAndCommit(
   };
   if (dryRun) return result;
   if (errors.length) throw new AppError('IMPORT_INVALID', { count: errors.length }, errors);
-  return { ...result, ids: await plan.commit(db, ctx) };
+  try {
+    return { ...result, ids: await plan.commit(db, ctx) };
+  } catch (err) {
+    // Another request created or changed one of the records since the plan was made.
+    if (isUniqueViolation(err)) throw new AppError('IMPORT_CONFLICT');
+    throw err;
+  }
 }
 
 /** Maps a Zod issue path (e.g. `['contacts', 0, 'email']`) to the sheet column it came from. */

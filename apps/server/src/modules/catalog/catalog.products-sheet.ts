@@ -113,20 +113,25 @@ function productsPlan(items: readonly ProductPlanItem[]): ImportPlan {
     updated: count('update'),
     skipped: count('skip'),
     commit: async (db, ctx) => {
-      const ids: string[] = [];
       const now = nowIso();
+      // New records first, in multi-row inserts; then each change at its version.
+      const created = new Map<ProductPlanItem, repo.ProductRow>();
       for (const item of items) {
-        if (item.change === 'skip' && item.before) {
-          ids.push(item.before.id);
-        } else if (item.change === 'create') {
-          const row: repo.ProductRow = {
-            id: newId(),
-            ...productColumns(item.values),
-            version: 1,
-            created_at: now,
-            updated_at: now,
-          };
-          await repo.insertProduct(db, row);
+        if (item.change !== 'create') continue;
+        const row: repo.ProductRow = {
+          id: newId(),
+          ...productColumns(item.values),
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        };
+        created.set(item, row);
+      }
+      await repo.insertProducts(db, [...created.values()]);
+      const ids: string[] = [];
+      for (const item of items) {
+        const row = created.get(item);
+        if (row) {
           await audit(db, ctx, {
             entityType: 'product',
             entityId: row.id,
@@ -134,27 +139,23 @@ function productsPlan(items: readonly ProductPlanItem[]): ImportPlan {
             after: toProduct(row),
           });
           ids.push(row.id);
-        } else if (item.before) {
-          const before = item.before;
-          const columns = { ...productColumns(item.values), updated_at: now };
-          if (!(await repo.updateProductAtVersion(db, before.id, before.version, columns))) {
-            throw new AppError('VERSION_CONFLICT', { current: '-', sent: before.version });
-          }
-          const after = toProduct({
-            ...columns,
-            id: before.id,
-            version: before.version + 1,
-            created_at: before.createdAt,
-          });
-          await audit(db, ctx, {
-            entityType: 'product',
-            entityId: before.id,
-            action: 'import',
-            before,
-            after,
-          });
-          ids.push(before.id);
+          continue;
         }
+        const before = item.before;
+        if (!before) continue;
+        ids.push(before.id);
+        if (item.change === 'skip') continue;
+        const columns = { ...productColumns(item.values), updated_at: now };
+        if (!(await repo.updateProductAtVersion(db, before.id, before.version, columns))) {
+          throw new AppError('IMPORT_CONFLICT');
+        }
+        const after = toProduct({
+          ...columns,
+          id: before.id,
+          version: before.version + 1,
+          created_at: before.createdAt,
+        });
+        await audit(db, ctx, { entityType: 'product', entityId: before.id, action: 'import', before, after });
       }
       return ids;
     },

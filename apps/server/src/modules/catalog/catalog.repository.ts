@@ -83,6 +83,14 @@ export async function insertCustomer(db: Kysely<DB>, row: Insertable<CustomerTab
   await db.insertInto('customers').values(row).execute();
 }
 
+/** Many customers in few statements (500 rows of 18 values each, under every parameter limit). */
+export async function insertCustomers(
+  db: Kysely<DB>,
+  rows: readonly Insertable<CustomerTable>[],
+): Promise<void> {
+  for (const part of chunks(rows, 500)) await db.insertInto('customers').values(part).execute();
+}
+
 /** Updates a customer only at the expected version; returns whether a row changed. */
 export async function updateCustomerAtVersion(
   db: Kysely<DB>,
@@ -183,6 +191,13 @@ export async function findProductsByModels(db: Kysely<DB>, models: readonly stri
 
 export async function insertProduct(db: Kysely<DB>, row: Insertable<ProductTable>): Promise<void> {
   await db.insertInto('products').values(row).execute();
+}
+
+export async function insertProducts(
+  db: Kysely<DB>,
+  rows: readonly Insertable<ProductTable>[],
+): Promise<void> {
+  for (const part of chunks(rows, 500)) await db.insertInto('products').values(part).execute();
 }
 
 export async function updateProductAtVersion(

@@ -2,12 +2,8 @@ import { z } from 'zod';
 import {
   agreementKindSchema,
   agreementSchema,
-  agreementStatusSchema,
   businessDateSchema,
   listAgreementsQuerySchema,
-  specsSchema,
-  updateAgreementBodySchema,
-  updateProductBodySchema,
 } from '@gendan/contracts';
 
 /**
@@ -44,14 +40,4 @@ export const customerTermsSchema = z.object({
 /** `GET /api/agreements/export`: every kind, or one. */
 export const exportAgreementsQuerySchema = listAgreementsQuerySchema.extend({
   kind: agreementKindSchema.optional(),
-});
-
-/**
- * PATCH bodies. The shared update schemas are `.partial()` over fields with a `.default()`, which
- * Zod still fills in: a PATCH without `specs` would wipe a product's specs, one without `status`
- * would set an agreement back to draft. These override exactly those fields as plain optionals.
- */
-export const patchProductBodySchema = updateProductBodySchema.extend({ specs: specsSchema.optional() });
-export const patchAgreementBodySchema = updateAgreementBodySchema.extend({
-  status: agreementStatusSchema.optional(),
 });

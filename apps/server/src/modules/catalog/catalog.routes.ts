@@ -9,6 +9,7 @@ import {
   pageOf,
   productSchema,
   updateCustomerBodySchema,
+  updateProductBodySchema,
 } from '@gendan/contracts';
 import { isBusinessDate, todayInZone } from '../../lib/time';
 import { assertCustomerScope, isCustomerUser, requireUser } from '../identity/index';
@@ -24,7 +25,7 @@ import { agreementRoutes } from './catalog.agreements-routes';
 import * as customers from './catalog.customers-service';
 import * as products from './catalog.products-service';
 import { CUSTOMER_SORTS, PRODUCT_SORTS } from './catalog.repository';
-import { customerTermsSchema, patchProductBodySchema, termsQuerySchema } from './catalog.route-schemas';
+import { customerTermsSchema, termsQuerySchema } from './catalog.route-schemas';
 import { sheetRoutes } from './catalog.sheet-routes';
 import { getCustomerTerms } from './catalog.terms-service';
 import { fieldError, parseBoolFilter, parseSort } from './catalog.validation';
@@ -193,7 +194,7 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['products'],
         params: idParamsSchema,
-        body: patchProductBodySchema,
+        body: updateProductBodySchema,
         response: { 200: productSchema },
       },
     },

@@ -10,7 +10,7 @@ import { toFinding, toOrder } from './orders.mapping';
 import * as repo from './orders.repository';
 import { countOpen, runReview } from './orders.review';
 import { fallbackTimeZone, loadOrder } from './orders.service';
-import { assertTransition, REASON_REQUIRED, REVIEWABLE_STATUSES } from './orders.status';
+import { assertEditable, assertTransition, REASON_REQUIRED, REVIEWABLE_STATUSES } from './orders.status';
 import {
   dateIssue,
   fieldError,
@@ -299,7 +299,7 @@ export async function overrideFinding(
 ): Promise<Finding> {
   const order = await loadOrder(db, id, { lock: true });
   if (!REVIEWABLE_STATUSES.has(order.status as OrderStatus)) {
-    throw new AppError('ORDER_NOT_EDITABLE', { status: order.status });
+    assertEditable(order.status as OrderStatus);
   }
   const findings = await repo.findFindings(db, id);
   const finding = findings.find((f) => f.id === findingId);

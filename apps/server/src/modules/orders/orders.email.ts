@@ -2,7 +2,8 @@ import { simpleParser } from 'mailparser';
 import { Parser } from 'htmlparser2';
 import { fileTypeFromBuffer } from 'file-type';
 import { loadWorksheet, SheetFormatError } from '../../lib/xlsx';
-import { readOrderWorksheet, sheetFromTable, type SheetSource } from './orders.import';
+import { readOrderWorksheet, sheetFromTable } from './orders.import-columns';
+import type { SheetSource } from './orders.import';
 
 /**
  * Orders by e-mail: reading a `.eml` (mailparser) and finding the order lines in it — an xlsx or

@@ -1,5 +1,6 @@
 import type { FindingCode, Language } from '@gendan/contracts';
 import { formatMoney } from '../../lib/money';
+import { ORDER_STATUS_NAMES } from './orders.status';
 
 /**
  * The message catalogue of the review findings, keyed by code, in zh-CN and en. Rules only return
@@ -34,23 +35,6 @@ const FIELD = {
     acceptanceStandard: 'acceptance standard',
   } as Record<string, string>,
 };
-const STATUS = {
-  'zh-CN': {
-    draft: '草稿',
-    in_review: '审核中',
-    approved: '已批准',
-    rejected: '已驳回',
-    cancelled: '已取消',
-  } as Record<string, string>,
-  en: {
-    draft: 'draft',
-    in_review: 'in review',
-    approved: 'approved',
-    rejected: 'rejected',
-    cancelled: 'cancelled',
-  } as Record<string, string>,
-};
-
 const agreementZh = (p: Params) => `${KIND['zh-CN'][s(p.agreementKind)] ?? '协议'} ${s(p.agreementCode)}`;
 const agreementEn = (p: Params) => `${KIND.en[s(p.agreementKind)] ?? 'agreement'} ${s(p.agreementCode)}`;
 const lineZh = (p: Params) => `第 ${s(p.lineNo)} 行${p.model ? `（${s(p.model)}）` : ''}`;
@@ -61,7 +45,7 @@ function others(p: Params, lang: Language): string {
   const list = Array.isArray(p.others) ? (p.others as { number?: unknown; status?: unknown }[]) : [];
   const name = (o: { number?: unknown; status?: unknown }) => {
     if (o.number) return s(o.number);
-    const status = STATUS[lang][s(o.status)] ?? s(o.status);
+    const status = (ORDER_STATUS_NAMES[lang] as Record<string, string>)[s(o.status)] ?? s(o.status);
     return lang === 'en' ? `an order in ${status}` : `${status}订单`;
   };
   return list.map(name).join(lang === 'en' ? ', ' : '、');

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
-import { loadWorksheet, readRows, type CellValue } from '../../lib/xlsx';
+import type { CellValue } from '../../lib/xlsx';
+import { sheetFromTable, translateErrors } from './orders.import-columns';
 import {
   buildOrders,
-  columnLabel,
-  IMPORT_COLUMN_SPECS,
-  orderImportTemplate,
-  parseCurrency,
   parseOrderSheets,
-  parseShippingMode,
-  parseSpecs,
-  readOrderWorksheet,
-  sheetFromTable,
   termsPrice,
-  translateErrors,
   type IntakeCatalog,
   type IntakeTerms,
 } from './orders.import';
@@ -59,37 +50,6 @@ const catalog: IntakeCatalog = {
   productId: (model) => products[model],
   terms: (customerId) => (customerId === 'cust-1' ? terms : undefined),
 };
-
-describe('cell parsers', () => {
-  it('reads specs in several separator styles and refuses parts that are not key=value', () => {
-    expect(parseSpecs('材质=钢; 颜色=红')).toEqual({ 材质: '钢', 颜色: '红' });
-    expect(parseSpecs('材质：钢；尺寸=10,20mm, 颜色=红')).toEqual({
-      材质: '钢',
-      尺寸: '10,20mm',
-      颜色: '红',
-    });
-    expect(parseSpecs('size=1:2\nfinish = matte ;')).toEqual({ size: '1:2', finish: 'matte' });
-    expect(parseSpecs('')).toEqual({});
-    expect(parseSpecs('red')).toBeNull();
-    expect(parseSpecs('=red')).toBeNull();
-  });
-
-  it('maps shipping modes and currencies in both languages', () => {
-    expect(parseShippingMode('FTL')).toBe('ftl');
-    expect(parseShippingMode('专线')).toBe('ltl');
-    expect(parseShippingMode('自提')).toBe('pickup');
-    expect(parseShippingMode('boat')).toBeNull();
-    expect(parseCurrency('rmb')).toBe('CNY');
-    expect(parseCurrency('人民币')).toBe('CNY');
-    expect(parseCurrency('usd')).toBe('USD');
-    expect(parseCurrency('dollars')).toBeNull();
-  });
-
-  it('labels columns with letter, Chinese and English name', () => {
-    expect(columnLabel('model', 'F')).toBe('F 型号/Model');
-    expect(columnLabel('qty')).toBe('数量/Qty');
-  });
-});
 
 describe('parseOrderSheets', () => {
   it('groups rows into orders by customer code and PO, order fields from any one row', () => {
@@ -281,49 +241,5 @@ describe('termsPrice', () => {
     expect(termsPrice(prices, 'p', 10_000)).toBe(100);
     expect(termsPrice(prices, 'q', 1)).toBe(50);
     expect(termsPrice(prices, 'r', 1)).toBeNull();
-  });
-});
-
-describe('readOrderWorksheet', () => {
-  it('finds the header below a title row', () => {
-    const ws = new ExcelJS.Workbook().addWorksheet('x');
-    ws.addRow(['ACME purchase order']);
-    ws.addRow([]);
-    ws.addRow(['Customer code', 'Customer PO', 'Model', 'Qty', 'Requested date']);
-    ws.addRow(['C001', 'P1', 'M-100', 3, '2026-05-01']);
-    const sheet = readOrderWorksheet(ws);
-    expect(sheet.letters).toMatchObject({ customerCode: 'A', model: 'C', qty: 'D' });
-    expect(sheet.rows).toEqual([
-      {
-        rowNumber: 4,
-        values: {
-          customerCode: 'C001',
-          customerPo: 'P1',
-          model: 'M-100',
-          qty: 3,
-          requestedDate: '2026-05-01',
-        },
-      },
-    ]);
-  });
-});
-
-describe('orderImportTemplate', () => {
-  it.each(['zh-CN', 'en'] as const)('reads back as one valid order of two lines (%s)', async (lang) => {
-    const buf = await orderImportTemplate(lang, '2026-03-01');
-    const ws = await loadWorksheet(buf, 'xlsx');
-    expect(ws.getRow(1).getCell(10).value).toBe(lang === 'zh-CN' ? '型号' : 'Model');
-    const sheet = readRows(ws, IMPORT_COLUMN_SPECS);
-    expect(sheet.unknownHeaders).toEqual([]);
-    const { groups, errors } = parseOrderSheets([{ sheet }]);
-    expect(errors).toEqual([]);
-    expect(groups).toHaveLength(1);
-    expect(
-      groups[0]!.lines.map((l) => [l.model, l.qty, l.unitPrice, l.statedAmount, l.requestedDate]),
-    ).toEqual([
-      ['M-100', 100, 1250, 125000, '2026-03-31'],
-      ['M-200', 50, 2400, 120000, '2026-03-31'],
-    ]);
-    expect(groups[0]!.fields.statedTotal).toBe(245000);
   });
 });

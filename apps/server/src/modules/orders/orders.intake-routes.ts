@@ -17,7 +17,8 @@ import { attachmentHeader, loadWorksheet, SheetFormatError, XLSX_MIME, type Read
 import { actionContext, requireUser } from '../identity/index';
 import { getSettings } from '../platform/index';
 import { emailSources, EmailFormatError, readEmail } from './orders.email';
-import { orderImportTemplate, readOrderWorksheet, translateErrors, type IntakeError } from './orders.import';
+import { readOrderWorksheet, translateErrors, type IntakeError } from './orders.import-columns';
+import { orderImportTemplate } from './orders.import-template';
 import {
   commitIntake,
   emailIntakeRequest,
@@ -62,11 +63,15 @@ async function readFilePart(req: FastifyRequest): Promise<UploadedFile> {
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-/** Text, as far as the first 64 KiB tell: no NUL and no control characters but tab, CR, LF, FF. */
+/**
+ * Text, as far as the first 64 KiB tell: no NUL and no control characters but tab, CR, LF, FF and
+ * ESC (which ISO-2022 mail encodings use).
+ */
 function looksLikeText(data: Buffer): boolean {
-  const head = data.subarray(0, 65536);
-  for (const b of head)
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) || b === 0x7f) return false;
+  for (const b of data.subarray(0, 65536)) {
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) return false;
+    if (b === 0x7f) return false;
+  }
   return true;
 }
 

@@ -7,10 +7,14 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import { forEachDialect, type TestContext } from '../../../test/helpers';
 import { loadWorksheet, writeWorkbook } from '../../lib/xlsx';
 import * as catalog from '../catalog/index';
+import * as platform from '../platform/index';
 
 /** Sender matching needs the catalog's look-up of customers by contact e-mail. */
 const senderLookup = typeof (catalog as Record<string, unknown>).findCustomersByContactEmail === 'function';
+/** Archiving the file on each order needs platform's `storeUpload`/`createDocument` exported. */
+const archiving = typeof (platform as Record<string, unknown>).createDocument === 'function';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures');
 
 function multipart(
@@ -103,6 +107,35 @@ forEachDialect('order intake API', (ctx: TestContext) => {
     documents: await count('documents'),
     events: await count('order_events'),
   });
+
+  /**
+   * The file is archived as one document of the order, its timeline event names that document, and
+   * the document's content is the file. (Until platform exports document creation: no document, and
+   * the event's documentId is null.)
+   */
+  const expectArchived = async (
+    orderId: string,
+    eventType: string,
+    doc: { docType: string; filename: string; mime: string; sha256: string },
+    file: Buffer,
+  ) => {
+    const docs = await json('GET', `/api/documents?entityType=order&entityId=${orderId}`);
+    const timeline = await json('GET', `/api/orders/${orderId}/timeline`);
+    const event = timeline.items.find((e: Json) => e.type === eventType);
+    if (!archiving) {
+      expect(docs.items).toEqual([]);
+      expect(event.data.documentId).toBeNull();
+      return event.data;
+    }
+    expect(docs.items).toMatchObject([doc]);
+    expect(event.data.documentId).toBe(docs.items[0].id);
+    const content = await ctx.app.inject({
+      url: `/api/documents/${docs.items[0].id}/content`,
+      headers: { cookie: admin },
+    });
+    expect(content.rawPayload.equals(file)).toBe(true);
+    return event.data;
+  };
 
   beforeAll(async () => {
     admin = await ctx.adminCookie();
@@ -228,17 +261,9 @@ forEachDialect('order intake API', (ctx: TestContext) => {
     expect((await json('GET', `/api/orders/${o2.id}`)).paymentTerms).toBe('CIA');
 
     for (const o of [o1, o2]) {
-      const docs = await json('GET', `/api/documents?entityType=order&entityId=${o.id}`);
-      expect(docs.items).toMatchObject([
-        { docType: 'import_file', filename: 'orders.xlsx', sha256: result.fileHash },
-      ]);
-      const timeline = await json('GET', `/api/orders/${o.id}/timeline`);
-      const imported = timeline.items.find((e: Json) => e.type === 'imported');
-      expect(imported.data).toMatchObject({
-        filename: 'orders.xlsx',
-        fileHash: result.fileHash,
-        documentId: docs.items[0].id,
-      });
+      const doc = { docType: 'import_file', filename: 'orders.xlsx', mime: XLSX, sha256: result.fileHash };
+      const event = await expectArchived(o.id, 'imported', doc, file);
+      expect(event).toMatchObject({ filename: 'orders.xlsx', fileHash: result.fileHash, format: 'xlsx' });
     }
 
     const after = await counts();
@@ -250,6 +275,24 @@ forEachDialect('order intake API', (ctx: TestContext) => {
     ]);
     expect(await counts()).toEqual(after);
     expect(after.orders).toBe(before.orders + 2);
+  });
+
+  it('commits a file posted twice at the same time only once', async () => {
+    const file = await xlsxOf([
+      ['C002', 'PO-RACE', null, null, 'M-100', null, 1, 1, null, '2027-01-10', null],
+    ]);
+    const before = await counts();
+    const [a, b] = await Promise.all([
+      post('/api/orders/import', clerk, { filename: 'a.xlsx', data: file }),
+      post('/api/orders/import', clerk, { filename: 'b.xlsx', data: file }),
+    ]);
+    expect([a.statusCode, b.statusCode], a.body + b.body).toEqual([200, 200]);
+    const [oa, ob] = [a.json().orders[0], b.json().orders[0]];
+    expect(oa.id).toBe(ob.id);
+    expect([oa.alreadyImported, ob.alreadyImported].sort()).toEqual([false, true]);
+    const after = await counts();
+    expect(after.orders).toBe(before.orders + 1);
+    expect(after.receipts).toBe(before.receipts + 1);
   });
 
   it('reports every error by row and column, writes nothing, and a dry run writes nothing either', async () => {
@@ -314,8 +357,13 @@ forEachDialect('order intake API', (ctx: TestContext) => {
       discountPct: 2.5,
       specs: { 颜色: '红', 尺寸: '1,5' },
     });
-    const docs = await json('GET', `/api/documents?entityType=order&entityId=${o.id}`);
-    expect(docs.items[0]).toMatchObject({ docType: 'import_file', mime: 'text/csv' });
+    const doc = {
+      docType: 'import_file',
+      filename: 'orders.csv',
+      mime: 'text/csv',
+      sha256: res.json().fileHash,
+    };
+    await expectArchived(o.id, 'imported', doc, file);
   });
 
   it('refuses malformed and foreign files with 4xx and writes nothing', async () => {
@@ -391,23 +439,16 @@ forEachDialect('order intake API', (ctx: TestContext) => {
     for (const o of body.orders) {
       const order = await json('GET', `/api/orders/${o.id}`);
       expect(order).toMatchObject({ status: 'draft', channel: 'email', customerId: ids.C001 });
-      const docs = await json('GET', `/api/documents?entityType=order&entityId=${o.id}`);
-      expect(docs.items).toMatchObject([
-        { docType: 'email', filename: 'order.eml', mime: 'message/rfc822', sha256: body.fileHash },
-      ]);
-      const timeline = await json('GET', `/api/orders/${o.id}/timeline`);
-      expect(timeline.items.find((e: Json) => e.type === 'email_received').data).toMatchObject({
+      const doc = { docType: 'email', filename: 'order.eml', mime: 'message/rfc822', sha256: body.fileHash };
+      const event = await expectArchived(o.id, 'email_received', doc, eml);
+      expect(event).toMatchObject({
         from: 'buyer@acme.example',
+        fromName: 'Wang Fang 王芳',
         subject: body.subject,
         date: body.date,
-        documentId: docs.items[0].id,
+        messageId: '<po-em-001@acme.example>',
       });
     }
-    const content = await ctx.app.inject({
-      url: `/api/documents/${(await json('GET', `/api/documents?entityType=order&entityId=${body.orders[0].id}`)).items[0].id}/content`,
-      headers: { cookie: admin },
-    });
-    expect(content.rawPayload.equals(eml)).toBe(true);
 
     const before = await counts();
     const again = await post('/api/orders/import-email', clerk, { filename: 'order.eml', data: eml });
@@ -424,6 +465,15 @@ forEachDialect('order intake API', (ctx: TestContext) => {
         <tr><td>M-100</td><td>4</td><td>10.00</td><td>2027-04-01</td></tr>
         <tr><td>M-200</td><td>6</td><td>5.5</td><td>2027-04-02</td></tr></table>`,
     });
+    const before = await counts();
+    const dry = await post('/api/orders/import-email?dryRun=1', clerk, { filename: 'mail.eml', data: eml });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({
+      dryRun: true,
+      errors: [],
+      orders: [{ id: null, customerPo: '7788', lines: 2 }],
+    });
+    expect(await counts()).toEqual(before);
     const res = await post('/api/orders/import-email', clerk, { filename: 'mail.eml', data: eml });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ source: 'html', customerCode: 'C002' });

@@ -19,7 +19,6 @@ import {
   parseOrderSheets,
   type IntakeCatalog,
   type IntakeCustomer,
-  type IntakeError,
   type IntakeTerms,
   type OrderGroup,
   type ParseOptions,
@@ -27,6 +26,7 @@ import {
   type SheetSource,
   termsPrice,
 } from './orders.import';
+import type { IntakeError } from './orders.import-columns';
 import { subjectCustomerCodes, subjectPo, type ParsedEmail } from './orders.email';
 import { appendOrderEvent } from './orders.events';
 import { createOrder } from './orders.service';

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { writeWorkbook } from '../../lib/xlsx';
 import { toSummary } from './orders.mapping';
+import { ORDER_STATUS_NAMES } from './orders.status';
 import {
   countOrders,
   customersByIds,
@@ -69,22 +70,6 @@ const EXPORT_COLUMNS: { key: keyof OrderSummary | 'totalMajor'; zh: string; en: 
   { key: 'createdAt', zh: '创建时间', en: 'Created at', width: 24 },
 ];
 
-const STATUS_NAMES: Record<Language, Record<string, string>> = {
-  'zh-CN': {
-    draft: '草稿',
-    in_review: '审核中',
-    approved: '已批准',
-    rejected: '已驳回',
-    cancelled: '已取消',
-  },
-  en: {
-    draft: 'Draft',
-    in_review: 'In review',
-    approved: 'Approved',
-    rejected: 'Rejected',
-    cancelled: 'Cancelled',
-  },
-};
 const CHANNEL_NAMES: Record<Language, Record<string, string>> = {
   'zh-CN': { form: '表单', api: 'API', import: 'Excel 导入', email: '邮件', portal: '客户门户' },
   en: { form: 'Form', api: 'API', import: 'Import', email: 'E-mail', portal: 'Portal' },
@@ -104,10 +89,10 @@ export async function exportOrders(
     const s = toSummary(r, customers.get(r.customer_id));
     return {
       ...s,
-      status: STATUS_NAMES[lang][s.status] ?? s.status,
+      status: ORDER_STATUS_NAMES[lang][s.status] ?? s.status,
       channel: CHANNEL_NAMES[lang][s.channel] ?? s.channel,
       totalMajor: s.total / 100,
-    } as Record<string, unknown>;
+    };
   });
   return writeWorkbook([
     {

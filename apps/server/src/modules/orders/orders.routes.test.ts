@@ -25,7 +25,7 @@ forEachDialect('orders API', (ctx) => {
   const create = async (cookie: string, body: unknown) => {
     const res = await call(ctx, cookie, 'POST', '/api/orders', body);
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string; status: string; version: number };
+    return res.json<{ id: string; status: string; version: number }>();
   };
 
   describe('create', () => {
@@ -47,27 +47,72 @@ forEachDialect('orders API', (ctx) => {
         lineCount: 2,
         requestedDate: w.later,
       });
-      expect(order.lines[0]).toMatchObject({ lineNo: 1, productModel: expect.stringMatching(/^BR-/), unit: 'pcs', amount: 12_500, statedAmount: 12_499 });
+      expect(order.lines[0]).toMatchObject({
+        lineNo: 1,
+        productModel: expect.stringMatching(/^BR-/),
+        unit: 'pcs',
+        amount: 12_500,
+        statedAmount: 12_499,
+      });
       expect(order.lines[1]).toMatchObject({ lineNo: 2, discountPct: 2, amount: 14_700 });
       expect(await auditCount(ctx, created.id)).toBe(1);
       const timeline = (await call(ctx, w.clerk.cookie, 'GET', `/api/orders/${created.id}/timeline`)).json();
-      expect(timeline.items).toEqual([expect.objectContaining({ type: 'created', toStatus: 'draft', data: expect.objectContaining({ channel: 'form' }) })]);
+      expect(timeline.items).toEqual([
+        expect.objectContaining({
+          type: 'created',
+          toStatus: 'draft',
+          data: expect.objectContaining({ channel: 'form' }),
+        }),
+      ]);
     });
 
     it('rejects unknown customers and products with 400 INVALID_REFERENCE and writes nothing', async () => {
       const before = await countRows(ctx, 'orders');
-      const badCustomer = await call(ctx, w.clerk.cookie, 'POST', '/api/orders', cleanOrder(w, { customerId: 'nope' }));
+      const badCustomer = await call(
+        ctx,
+        w.clerk.cookie,
+        'POST',
+        '/api/orders',
+        cleanOrder(w, { customerId: 'nope' }),
+      );
       expect(badCustomer.statusCode).toBe(400);
-      expect(badCustomer.json().error).toMatchObject({ code: 'INVALID_REFERENCE', details: [{ path: 'body.customerId' }] });
+      expect(badCustomer.json().error).toMatchObject({
+        code: 'INVALID_REFERENCE',
+        details: [{ path: 'body.customerId' }],
+      });
       const body = cleanOrder(w);
       body.lines[1]!.productId = 'missing-product';
       const badProduct = await call(ctx, w.clerk.cookie, 'POST', '/api/orders', body);
       expect(badProduct.statusCode).toBe(400);
-      expect(badProduct.json().error.details).toEqual([{ path: 'body.lines[1].productId', message: expect.stringContaining('missing-product') }]);
-      const badDate = await call(ctx, w.clerk.cookie, 'POST', '/api/orders', cleanOrder(w, { orderDate: '2026-02-30' }));
+      expect(badProduct.json().error.details).toEqual([
+        { path: 'body.lines[1].productId', message: expect.stringContaining('missing-product') },
+      ]);
+      const badDate = await call(
+        ctx,
+        w.clerk.cookie,
+        'POST',
+        '/api/orders',
+        cleanOrder(w, { orderDate: '2026-02-30' }),
+      );
       expect(badDate.statusCode).toBe(400);
       expect(badDate.json().error.details[0].path).toBe('body.orderDate');
       expect(await countRows(ctx, 'orders')).toBe(before);
+
+      const { id } = await create(w.clerk.cookie, cleanOrder(w));
+      const badPatch = await call(ctx, w.clerk.cookie, 'PATCH', `/api/orders/${id}`, {
+        version: 1,
+        clerkId: 'ghost',
+        lines: [{ productId: 'ghost-product', qty: 1, unitPrice: 1, requestedDate: w.later }],
+      });
+      expect(badPatch.statusCode).toBe(400);
+      expect(badPatch.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+        'body.lines[0].productId',
+        'body.clerkId',
+      ]);
+      expect((await call(ctx, w.clerk.cookie, 'GET', `/api/orders/${id}`)).json()).toMatchObject({
+        version: 1,
+        lineCount: 2,
+      });
     });
   });
 
@@ -85,10 +130,15 @@ forEachDialect('orders API', (ctx) => {
 
       const review = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/review`);
       expect(review.statusCode, review.body).toBe(200);
-      const r = review.json() as { status: string; findings: FindingBody[]; openBlocks: number };
+      const r = review.json<{ status: string; findings: FindingBody[]; openBlocks: number }>();
       expect(r.status).toBe('in_review');
       const byCode = new Map(r.findings.map((f) => [f.code, f]));
-      expect([...byCode.keys()].sort()).toEqual(['AMOUNT_MISMATCH', 'DELIVERY_INFEASIBLE', 'PRICE_MISMATCH', 'SPEC_MISMATCH']);
+      expect([...byCode.keys()].sort()).toEqual([
+        'AMOUNT_MISMATCH',
+        'DELIVERY_INFEASIBLE',
+        'PRICE_MISMATCH',
+        'SPEC_MISMATCH',
+      ]);
       expect(byCode.get('PRICE_MISMATCH')).toMatchObject({
         severity: 'block',
         lineNo: 1,
@@ -97,7 +147,11 @@ forEachDialect('orders API', (ctx) => {
         suggestion: { unitPrice: 1200, agreementCode: expect.stringMatching(/^HT-/) },
         message: expect.stringContaining('CNY 13.00'),
       });
-      expect(byCode.get('DELIVERY_INFEASIBLE')).toMatchObject({ lineNo: 2, actual: soon, expected: addDays(w.today, 25) });
+      expect(byCode.get('DELIVERY_INFEASIBLE')).toMatchObject({
+        lineNo: 2,
+        actual: soon,
+        expected: addDays(w.today, 25),
+      });
       expect(byCode.get('AMOUNT_MISMATCH')).toMatchObject({ severity: 'warn', actual: 1 });
       expect(r.openBlocks).toBe(3);
 
@@ -105,7 +159,11 @@ forEachDialect('orders API', (ctx) => {
       expect(blocked.statusCode).toBe(409);
       const err = blocked.json().error;
       expect(err.code).toBe('REVIEW_BLOCKED');
-      expect(err.details.findings.map((f: FindingBody) => f.code).sort()).toEqual(['DELIVERY_INFEASIBLE', 'PRICE_MISMATCH', 'SPEC_MISMATCH']);
+      expect(err.details.findings.map((f: FindingBody) => f.code).sort()).toEqual([
+        'DELIVERY_INFEASIBLE',
+        'PRICE_MISMATCH',
+        'SPEC_MISMATCH',
+      ]);
 
       const fixed = await call(ctx, w.clerk.cookie, 'PATCH', `/api/orders/${id}`, {
         version,
@@ -117,19 +175,35 @@ forEachDialect('orders API', (ctx) => {
       });
       expect(fixed.statusCode, fixed.body).toBe(200);
       const patched = fixed.json();
-      expect(patched).toMatchObject({ version: version + 1, status: 'in_review', total: 180_000 + 15_000, reviewedVersion: version });
+      expect(patched).toMatchObject({
+        version: version + 1,
+        status: 'in_review',
+        total: 180_000 + 15_000,
+        reviewedVersion: version,
+      });
 
-      const approved = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/approve`, { version: version + 1 });
+      const approved = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/approve`, {
+        version: version + 1,
+      });
       expect(approved.statusCode, approved.body).toBe(200);
       const o = approved.json();
       const feasible1 = addDays(w.today, 15);
-      expect(o).toMatchObject({ status: 'approved', number: expect.stringMatching(/^SO\d{6}-\d{5}$/), version: version + 2 });
-      expect(o.lines.map((l: { promisedDate: string }) => l.promisedDate)).toEqual([maxDate(w.later, feasible1), addDays(w.today, 25)]);
+      expect(o).toMatchObject({
+        status: 'approved',
+        number: expect.stringMatching(/^SO\d{6}-\d{5}$/),
+        version: version + 2,
+      });
+      expect(o.lines.map((l: { promisedDate: string }) => l.promisedDate)).toEqual([
+        maxDate(w.later, feasible1),
+        addDays(w.today, 25),
+      ]);
       expect(o.promisedDate).toBe(w.later);
       expect(o.clerkId).toBe(w.clerk.id);
       expect(o.openBlocks).toBe(0);
 
-      const types = (await call(ctx, w.clerk.cookie, 'GET', `/api/orders/${id}/timeline`)).json().items.map((e: { type: string }) => e.type);
+      const types = (await call(ctx, w.clerk.cookie, 'GET', `/api/orders/${id}/timeline`))
+        .json()
+        .items.map((e: { type: string }) => e.type);
       expect(types).toEqual(['approved', 'reviewed', 'updated', 'reviewed', 'created']);
     });
 
@@ -137,11 +211,16 @@ forEachDialect('orders API', (ctx) => {
       const body = cleanOrder(w);
       body.lines[0]!.unitPrice = 999;
       const { id, version } = await create(w.sales.cookie, body);
-      const review = (await call(ctx, w.sales.cookie, 'POST', `/api/orders/${id}/review`)).json() as { findings: FindingBody[] };
+      const review = (await call(ctx, w.sales.cookie, 'POST', `/api/orders/${id}/review`)).json<{
+        findings: FindingBody[];
+      }>();
       const price = review.findings.find((f) => f.code === 'PRICE_MISMATCH')!;
       const overrides = [{ findingId: price.id, reason: 'Agreed by phone with the buyer' }];
 
-      const clerk = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/approve`, { version, overrides });
+      const clerk = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/approve`, {
+        version,
+        overrides,
+      });
       expect(clerk.statusCode).toBe(403);
       expect(clerk.json().error.code).toBe('OVERRIDE_NOT_ALLOWED');
       const unknown = await call(ctx, w.manager.cookie, 'POST', `/api/orders/${id}/approve`, {
@@ -152,7 +231,10 @@ forEachDialect('orders API', (ctx) => {
       expect(unknown.json().error.details[0].path).toBe('body.overrides[0].findingId');
 
       const audits = await auditCount(ctx, id);
-      const ok = await call(ctx, w.manager.cookie, 'POST', `/api/orders/${id}/approve`, { version, overrides });
+      const ok = await call(ctx, w.manager.cookie, 'POST', `/api/orders/${id}/approve`, {
+        version,
+        overrides,
+      });
       expect(ok.statusCode, ok.body).toBe(200);
       const order = ok.json();
       expect(order.status).toBe('approved');
@@ -163,7 +245,10 @@ forEachDialect('orders API', (ctx) => {
       });
       expect(await auditCount(ctx, id)).toBe(audits + 1);
       const timeline = (await call(ctx, w.manager.cookie, 'GET', `/api/orders/${id}/timeline`)).json().items;
-      expect(timeline[1]).toMatchObject({ type: 'finding_overridden', data: { reason: 'Agreed by phone with the buyer', code: 'PRICE_MISMATCH' } });
+      expect(timeline[1]).toMatchObject({
+        type: 'finding_overridden',
+        data: { reason: 'Agreed by phone with the buyer', code: 'PRICE_MISMATCH' },
+      });
     });
 
     it('answers 409 to a second approval and to a stale version, writing nothing', async () => {
@@ -175,10 +260,15 @@ forEachDialect('orders API', (ctx) => {
       const stale = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/approve`, { version });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().error.code).toBe('VERSION_CONFLICT');
-      const again = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/approve`, { version: version + 1 });
+      const again = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/approve`, {
+        version: version + 1,
+      });
       expect(again.statusCode).toBe(409);
       expect(again.json().error.code).toBe('INVALID_TRANSITION');
-      const patch = await call(ctx, w.clerk.cookie, 'PATCH', `/api/orders/${id}`, { version: version + 1, notes: 'x' });
+      const patch = await call(ctx, w.clerk.cookie, 'PATCH', `/api/orders/${id}`, {
+        version: version + 1,
+        notes: 'x',
+      });
       expect(patch.json().error.code).toBe('ORDER_NOT_EDITABLE');
       expect(await auditCount(ctx, id)).toBe(audits);
       expect(await countRows(ctx, 'order_events', sql`order_id = ${id}`)).toBe(events);
@@ -206,21 +296,49 @@ forEachDialect('orders API', (ctx) => {
       expect(submitted.json()).toMatchObject({ status: 'in_review', version });
       const noReason = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/reject`, { version });
       expect(noReason.statusCode).toBe(400);
-      const blank = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/reject`, { version, reason: '   ' });
+      const blank = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/reject`, {
+        version,
+        reason: '   ',
+      });
       expect(blank.statusCode).toBe(400);
-      const rejected = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/reject`, { version, reason: 'Customer withdrew' });
-      expect(rejected.json()).toMatchObject({ status: 'rejected', statusReason: 'Customer withdrew', version: version + 1 });
-      const reopened = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/reopen`, { version: version + 1 });
+      const rejected = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/reject`, {
+        version,
+        reason: 'Customer withdrew',
+      });
+      expect(rejected.json()).toMatchObject({
+        status: 'rejected',
+        statusReason: 'Customer withdrew',
+        version: version + 1,
+      });
+      const reopened = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/reopen`, {
+        version: version + 1,
+      });
       expect(reopened.json()).toMatchObject({ status: 'draft', statusReason: null });
-      const noCancelReason = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/cancel`, { version: version + 2 });
+      const noCancelReason = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/cancel`, {
+        version: version + 2,
+      });
       expect(noCancelReason.statusCode).toBe(400);
-      const cancelled = await call(ctx, w.manager.cookie, 'POST', `/api/orders/${id}/cancel`, { version: version + 2, reason: 'Duplicate' });
+      const cancelled = await call(ctx, w.manager.cookie, 'POST', `/api/orders/${id}/cancel`, {
+        version: version + 2,
+        reason: 'Duplicate',
+      });
       expect(cancelled.json()).toMatchObject({ status: 'cancelled', statusReason: 'Duplicate' });
       const review = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/review`);
       expect(review.statusCode).toBe(409);
       const timeline = (await call(ctx, w.clerk.cookie, 'GET', `/api/orders/${id}/timeline`)).json().items;
-      expect(timeline.map((e: { type: string }) => e.type)).toEqual(['cancelled', 'reopened', 'rejected', 'submitted', 'created']);
-      expect(timeline[0]).toMatchObject({ fromStatus: 'draft', toStatus: 'cancelled', data: { reason: 'Duplicate' }, actorName: w.manager.username });
+      expect(timeline.map((e: { type: string }) => e.type)).toEqual([
+        'cancelled',
+        'reopened',
+        'rejected',
+        'submitted',
+        'created',
+      ]);
+      expect(timeline[0]).toMatchObject({
+        fromStatus: 'draft',
+        toStatus: 'cancelled',
+        data: { reason: 'Duplicate' },
+        actorName: w.manager.username,
+      });
       // One audit row per use case that changed the order: create, submit, reject, reopen, cancel.
       expect(await auditCount(ctx, id)).toBe(5);
     });
@@ -228,25 +346,46 @@ forEachDialect('orders API', (ctx) => {
     it('flags a PO number the customer already used, naming the other order', async () => {
       const po = `PO-DUP-${Math.random().toString(36).slice(2, 8)}`;
       const first = await create(w.clerk.cookie, cleanOrder(w, { customerPo: po }));
-      const approved = (await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${first.id}/approve`, { version: 1 })).json();
+      const approved = (
+        await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${first.id}/approve`, { version: 1 })
+      ).json();
       const second = await create(w.clerk.cookie, cleanOrder(w, { customerPo: po }));
-      const findings = (await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${second.id}/review`)).json().findings as FindingBody[];
-      expect(findings).toEqual([expect.objectContaining({ code: 'DUPLICATE_PO', severity: 'warn', message: expect.stringContaining(approved.number) })]);
+      const findings = (await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${second.id}/review`)).json()
+        .findings as FindingBody[];
+      expect(findings).toEqual([
+        expect.objectContaining({
+          code: 'DUPLICATE_PO',
+          severity: 'warn',
+          message: expect.stringContaining(approved.number),
+        }),
+      ]);
       // A warning does not block the approval.
-      expect((await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${second.id}/approve`, { version: 1 })).statusCode).toBe(200);
+      expect(
+        (await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${second.id}/approve`, { version: 1 }))
+          .statusCode,
+      ).toBe(200);
     });
 
     it('keeps an override when the same finding reappears after an edit', async () => {
       const body = cleanOrder(w);
       body.lines[0]!.unitPrice = 1111;
       const { id } = await create(w.clerk.cookie, body);
-      const findings = (await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/review`)).json().findings as FindingBody[];
+      const findings = (await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/review`)).json()
+        .findings as FindingBody[];
       const price = findings.find((f) => f.code === 'PRICE_MISMATCH')!;
-      const over = await call(ctx, w.manager.cookie, 'POST', `/api/orders/${id}/findings/${price.id}/override`, { reason: 'Promo' });
+      const over = await call(
+        ctx,
+        w.manager.cookie,
+        'POST',
+        `/api/orders/${id}/findings/${price.id}/override`,
+        { reason: 'Promo' },
+      );
       expect(over.json()).toMatchObject({ status: 'overridden', overrideReason: 'Promo' });
       await call(ctx, w.clerk.cookie, 'PATCH', `/api/orders/${id}`, { version: 1, notes: 'edited' });
       const again = (await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/review`)).json();
-      expect(again.findings).toEqual([expect.objectContaining({ id: price.id, status: 'overridden', overrideReason: 'Promo' })]);
+      expect(again.findings).toEqual([
+        expect.objectContaining({ id: price.id, status: 'overridden', overrideReason: 'Promo' }),
+      ]);
       expect(again.openBlocks).toBe(0);
     });
 
@@ -276,7 +415,13 @@ forEachDialect('orders API', (ctx) => {
   describe('access', () => {
     it('lets a portal customer order for and see only its own company', async () => {
       const own = await create(w.portal.cookie, cleanOrder(w));
-      const other = await call(ctx, w.portal.cookie, 'POST', '/api/orders', cleanOrder(w, { customerId: w.otherCustomerId }));
+      const other = await call(
+        ctx,
+        w.portal.cookie,
+        'POST',
+        '/api/orders',
+        cleanOrder(w, { customerId: w.otherCustomerId }),
+      );
       expect(other.statusCode).toBe(400);
       expect(other.json().error.code).toBe('INVALID_REFERENCE');
       const foreign = await create(w.clerk.cookie, cleanOrder(w, { customerId: w.otherCustomerId }));
@@ -284,8 +429,12 @@ forEachDialect('orders API', (ctx) => {
       const mine = (await call(ctx, w.portal.cookie, 'GET', `/api/orders/${own.id}`)).json();
       expect(mine).toMatchObject({ channel: 'portal', findings: [] });
       expect((await call(ctx, w.portal.cookie, 'GET', `/api/orders/${foreign.id}`)).statusCode).toBe(404);
-      expect((await call(ctx, w.portal.cookie, 'GET', `/api/orders/${foreign.id}/timeline`)).statusCode).toBe(404);
-      const list = (await call(ctx, w.portal.cookie, 'GET', `/api/orders?customerId=${w.otherCustomerId}&pageSize=500`)).json();
+      expect((await call(ctx, w.portal.cookie, 'GET', `/api/orders/${foreign.id}/timeline`)).statusCode).toBe(
+        404,
+      );
+      const list = (
+        await call(ctx, w.portal.cookie, 'GET', `/api/orders?customerId=${w.otherCustomerId}&pageSize=500`)
+      ).json();
       expect(list.items.length).toBeGreaterThan(0);
       expect(list.items.every((o: { customerId: string }) => o.customerId === w.customerId)).toBe(true);
       expect((await call(ctx, w.portal.cookie, 'POST', `/api/orders/${own.id}/review`)).statusCode).toBe(403);
@@ -295,14 +444,21 @@ forEachDialect('orders API', (ctx) => {
 
     it('limits approval to clerks and managers, and documents to the order’s readers', async () => {
       const { id } = await create(w.sales.cookie, cleanOrder(w));
-      expect((await call(ctx, w.sales.cookie, 'POST', `/api/orders/${id}/approve`, { version: 1 })).statusCode).toBe(403);
+      expect(
+        (await call(ctx, w.sales.cookie, 'POST', `/api/orders/${id}/approve`, { version: 1 })).statusCode,
+      ).toBe(403);
       const qc = await ctx.createUser({ roles: ['qc'] });
       expect((await call(ctx, qc.cookie, 'GET', `/api/orders/${id}`)).statusCode).toBe(200);
-      expect((await call(ctx, qc.cookie, 'PATCH', `/api/orders/${id}`, { version: 1, notes: 'x' })).statusCode).toBe(403);
+      expect(
+        (await call(ctx, qc.cookie, 'PATCH', `/api/orders/${id}`, { version: 1, notes: 'x' })).statusCode,
+      ).toBe(403);
       const docs = await call(ctx, w.portal.cookie, 'GET', `/api/documents?entityType=order&entityId=${id}`);
       expect(docs.statusCode).toBe(200);
       const otherPortal = await ctx.createUser({ roles: ['customer'], customerId: w.otherCustomerId });
-      expect((await call(ctx, otherPortal.cookie, 'GET', `/api/documents?entityType=order&entityId=${id}`)).statusCode).toBe(404);
+      expect(
+        (await call(ctx, otherPortal.cookie, 'GET', `/api/documents?entityType=order&entityId=${id}`))
+          .statusCode,
+      ).toBe(404);
     });
 
     it('answers 404 for an unknown order', async () => {

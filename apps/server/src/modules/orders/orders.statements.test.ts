@@ -7,7 +7,13 @@ import { buildApp } from '../../app';
 import { migrateToLatest, openDatabase, type Database } from '../../db/database';
 import { systemContext } from '../../lib/context';
 import { createUser } from '../identity/index';
-import { ADMIN_PASSWORD, sessionCookieOf, testConfig, testDialects, type TestContext } from '../../../test/helpers';
+import {
+  ADMIN_PASSWORD,
+  sessionCookieOf,
+  testConfig,
+  testDialects,
+  type TestContext,
+} from '../../../test/helpers';
 import { call, cleanOrder, setUpWorld, type OrdersWorld } from './orders.test-fixture';
 
 /**
@@ -65,7 +71,11 @@ for (const dialect of testDialects()) {
         roles: ['admin'],
       });
       ctx.login = async (username, password) => {
-        const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+        const res = await ctx.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username, password },
+        });
         return { cookie: sessionCookieOf(res), res };
       };
       let adminCookie: string | undefined;
@@ -93,7 +103,9 @@ for (const dialect of testDialects()) {
       fs.rmSync(dataDir, { recursive: true, force: true });
     });
 
-    const counted = async <T>(fn: () => Promise<T>): Promise<{ result: T; n: number; sql: string[]; ms: number }> => {
+    const counted = async <T>(
+      fn: () => Promise<T>,
+    ): Promise<{ result: T; n: number; sql: string[]; ms: number }> => {
       statements = [];
       counting = true;
       try {
@@ -116,17 +128,21 @@ for (const dialect of testDialects()) {
       });
 
     it('creates a 5-line order over HTTP in at most 25 statements', async () => {
-      const { result, n, sql } = await counted(() => call(ctx, w.clerk.cookie, 'POST', '/api/orders', fiveLines()));
+      const { result, n, sql } = await counted(() =>
+        call(ctx, w.clerk.cookie, 'POST', '/api/orders', fiveLines()),
+      );
       expect(result.statusCode, result.body).toBe(201);
       expect(n, sql.join('\n')).toBeLessThanOrEqual(25);
     });
 
     it('reviews and approves a 5-line order in at most 40 statements', async () => {
       const created = await call(ctx, w.clerk.cookie, 'POST', '/api/orders', fiveLines());
-      const { id, version } = created.json() as { id: string; version: number };
+      const { id, version } = created.json<{ id: string; version: number }>();
       const review = await counted(() => call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/review`));
       expect(review.result.statusCode, review.result.body).toBe(200);
-      const approve = await counted(() => call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/approve`, { version }));
+      const approve = await counted(() =>
+        call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/approve`, { version }),
+      );
       expect(approve.result.statusCode, approve.result.body).toBe(200);
       expect(approve.result.json().status).toBe('approved');
       expect(review.n + approve.n, [...review.sql, '---', ...approve.sql].join('\n')).toBeLessThanOrEqual(40);
@@ -134,8 +150,10 @@ for (const dialect of testDialects()) {
 
     it('approves an unreviewed 5-line order (review re-run inside) within the same budget', async () => {
       const created = await call(ctx, w.clerk.cookie, 'POST', '/api/orders', fiveLines());
-      const { id, version } = created.json() as { id: string; version: number };
-      const approve = await counted(() => call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/approve`, { version }));
+      const { id, version } = created.json<{ id: string; version: number }>();
+      const approve = await counted(() =>
+        call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/approve`, { version }),
+      );
       expect(approve.result.statusCode, approve.result.body).toBe(200);
       expect(approve.n, approve.sql.join('\n')).toBeLessThanOrEqual(40);
     });
@@ -149,12 +167,16 @@ for (const dialect of testDialects()) {
       }));
       const created = await call(ctx, w.clerk.cookie, 'POST', '/api/orders', cleanOrder(w, { lines }));
       expect(created.statusCode, created.body).toBe(201);
-      const { id, version } = created.json() as { id: string; version: number };
-      const approve = await counted(() => call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/approve`, { version }));
+      const { id, version } = created.json<{ id: string; version: number }>();
+      const approve = await counted(() =>
+        call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/approve`, { version }),
+      );
       expect(approve.result.statusCode, approve.result.body).toBe(200);
       const order = approve.result.json();
       expect(order.lines).toHaveLength(1000);
-      expect(order.lines.every((l: { promisedDate: string | null }) => l.promisedDate === w.later)).toBe(true);
+      expect(order.lines.every((l: { promisedDate: string | null }) => l.promisedDate === w.later)).toBe(
+        true,
+      );
       // Review + approval with batched line updates (CASE, 500 lines per statement).
       expect(approve.n, approve.sql.map((s) => s.slice(0, 80)).join('\n')).toBeLessThanOrEqual(30);
     });

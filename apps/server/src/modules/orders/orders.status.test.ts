@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORDER_STATUSES, type OrderStatus } from '@gendan/contracts';
+import { errorMessage, ORDER_STATUSES } from '@gendan/contracts';
 import { AppError } from '../../lib/errors';
 import {
   assertEditable,
@@ -44,7 +44,7 @@ describe('order status machine', () => {
   it('assertTransition throws INVALID_TRANSITION exactly where the table says no', () => {
     for (const from of ORDER_STATUSES) {
       for (const to of ORDER_STATUSES) {
-        const allowed = (ORDER_TRANSITIONS[from] as readonly OrderStatus[]).includes(to);
+        const allowed = ORDER_TRANSITIONS[from].includes(to);
         expect(codeOf(() => assertTransition(from, to))).toBe(allowed ? null : 'INVALID_TRANSITION');
       }
     }
@@ -61,6 +61,17 @@ describe('order status machine', () => {
     expect(codeOf(() => assertEditable('in_review'))).toBeNull();
     for (const s of ['approved', 'rejected', 'cancelled'] as const) {
       expect(codeOf(() => assertEditable(s))).toBe('ORDER_NOT_EDITABLE');
+    }
+  });
+
+  it('names the statuses in both languages in the error message', () => {
+    try {
+      assertTransition('approved', 'in_review');
+      expect.unreachable();
+    } catch (err) {
+      const e = err as AppError;
+      expect(errorMessage(e.code, 'zh-CN', e.params)).toBe('订单不能从「已批准」变为「审核中」');
+      expect(errorMessage(e.code, 'en', e.params)).toBe('The order cannot go from approved to in review');
     }
   });
 });

@@ -23,15 +23,43 @@ export const EDITABLE_STATUSES: ReadonlySet<OrderStatus> = new Set<OrderStatus>(
 /** Statuses in which the review may run. */
 export const REVIEWABLE_STATUSES: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['draft', 'in_review']);
 
+/** Status names for messages and exports. */
+export const ORDER_STATUS_NAMES: Readonly<Record<'zh-CN' | 'en', Record<OrderStatus, string>>> = {
+  'zh-CN': {
+    draft: '草稿',
+    in_review: '审核中',
+    approved: '已批准',
+    rejected: '已驳回',
+    cancelled: '已取消',
+  },
+  en: {
+    draft: 'draft',
+    in_review: 'in review',
+    approved: 'approved',
+    rejected: 'rejected',
+    cancelled: 'cancelled',
+  },
+};
+
+/** Error params naming a status in both languages (`{statusZh}`, `{statusEn}` in messages.ts). */
+function named(prefix: string, status: OrderStatus): Record<string, string> {
+  return {
+    [prefix]: status,
+    [`${prefix}Zh`]: ORDER_STATUS_NAMES['zh-CN'][status] ?? status,
+    [`${prefix}En`]: ORDER_STATUS_NAMES.en[status] ?? status,
+  };
+}
+
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return ORDER_TRANSITIONS[from].includes(to);
 }
 
 /** Throws INVALID_TRANSITION (409) unless the table allows `from → to`. */
 export function assertTransition(from: OrderStatus, to: OrderStatus): void {
-  if (!canTransition(from, to)) throw new AppError('INVALID_TRANSITION', { from, to });
+  if (!canTransition(from, to))
+    throw new AppError('INVALID_TRANSITION', { ...named('from', from), ...named('to', to) });
 }
 
 export function assertEditable(status: OrderStatus): void {
-  if (!EDITABLE_STATUSES.has(status)) throw new AppError('ORDER_NOT_EDITABLE', { status });
+  if (!EDITABLE_STATUSES.has(status)) throw new AppError('ORDER_NOT_EDITABLE', named('status', status));
 }

@@ -42,7 +42,7 @@ export async function call(
 
 async function created(res: LightMyRequestResponse): Promise<string> {
   expect(res.statusCode, res.body).toBe(201);
-  return (res.json() as { id: string }).id;
+  return res.json<{ id: string }>().id;
 }
 
 let seq = 0;
@@ -100,7 +100,19 @@ export async function setUpWorld(ctx: TestContext): Promise<OrdersWorld> {
   ];
   const portal = await ctx.createUser({ roles: ['customer'], customerId, language: 'en' });
   const today = todayInZone('Asia/Shanghai');
-  return { admin, clerk, manager, sales, portal, customerId, otherCustomerId, p1, p2, today, later: addDays(today, 400) };
+  return {
+    admin,
+    clerk,
+    manager,
+    sales,
+    portal,
+    customerId,
+    otherCustomerId,
+    p1,
+    p2,
+    today,
+    later: addDays(today, 400),
+  };
 }
 
 /** A clean order for the world's customer: two lines at contract prices, feasible dates. */
@@ -118,8 +130,14 @@ export function cleanOrder(w: OrdersWorld, over: Record<string, unknown> = {}) {
   };
 }
 
-export async function countRows(ctx: TestContext, table: 'orders' | 'order_lines' | 'audit_log' | 'order_events', where = sql`1 = 1`) {
-  const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(ctx.database.db);
+export async function countRows(
+  ctx: TestContext,
+  table: 'orders' | 'order_lines' | 'audit_log' | 'order_events',
+  where = sql`1 = 1`,
+) {
+  const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} where ${where}`.execute(
+    ctx.database.db,
+  );
   return Number(r.rows[0]?.n);
 }
 

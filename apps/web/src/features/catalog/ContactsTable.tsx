@@ -102,7 +102,7 @@ export function ContactsTable({ disabled }: { disabled?: boolean }) {
                   <Form.Item name={[field.name, 'notify']} style={cell}>
                     <Checkbox.Group
                       options={notifyOptions}
-                      style={{ display: 'grid', gridTemplateColumns: "repeat(2, auto)", columnGap: 4 }}
+                      style={{ display: 'grid', gridTemplateColumns: 'repeat(2, auto)', columnGap: 4 }}
                       data-testid={`contact-notify-${String(field.name)}`}
                     />
                   </Form.Item>

@@ -14,6 +14,8 @@ import type {
   User,
 } from '@gendan/contracts';
 import { api, type QueryValue } from '../../api/client';
+import { useCurrentUser } from '../../components/currentUser';
+import { hasAnyRole } from '../../components/nav';
 
 /**
  * Master-data API: customers, products and agreements (contracts, price lists, quotations),
@@ -118,10 +120,11 @@ export const useUpdateAgreement = (kind: AgreementKind) =>
 
 /**
  * Active users holding `role` (every user when no role is given), for pickers and names.
- * `GET /api/users` is for managers (and admins); for anyone else it fails with 403 and the
- * pickers fall back to showing the stored id.
+ * `GET /api/users` is for managers (and admins); for anyone else the query stays idle and the
+ * pickers fall back to the stored id (and the current user).
  */
 export function useStaff(role?: Role) {
+  const me = useCurrentUser();
   return useQuery({
     queryKey: [...catalogKeys.staff, role ?? 'all'],
     queryFn: ({ signal }) =>
@@ -132,8 +135,14 @@ export function useStaff(role?: Role) {
       ),
     staleTime: 5 * 60_000,
     retry: false,
+    // Asking without the right would only earn a 403.
+    enabled: canListUsers(me.roles),
   });
 }
+
+/** Roles that may list users (`GET /api/users`); admin passes every role check. */
+export const USER_LIST_ROLES: readonly Role[] = ['admin', 'manager'];
+export const canListUsers = (roles: readonly Role[]) => hasAnyRole(roles, USER_LIST_ROLES);
 
 /** `GET /api/customers/:id/terms?date=`: what choosing the customer fills into an order. */
 export interface CustomerTerms {

@@ -3,7 +3,8 @@ import { Select, Tooltip, Typography } from 'antd';
 import type { SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Product, Role } from '@gendan/contracts';
-import { useCustomer, useCustomers, useProduct, useProducts, useStaff } from './catalog.api';
+import { useCurrentUser } from '../../components/currentUser';
+import { canListUsers, useCustomer, useCustomers, useProduct, useProducts, useStaff } from './catalog.api';
 import { useDebounced } from './useDebounced';
 
 /**
@@ -146,21 +147,32 @@ export interface StaffPickerProps extends BaseProps {
   role: Role;
 }
 
-/** Active users with `role`. Without the right to list users it shows the stored value, read-only. */
+/**
+ * Active users with `role`. Without the right to list users (only managers may) it shows the
+ * stored value and offers only the current user, when they hold the role.
+ */
 export function StaffPicker({ role, value, ...rest }: StaffPickerProps) {
+  const me = useCurrentUser();
   const staff = useStaff(role);
+  const myName = me.displayName || me.username;
   const options = (staff.data?.items ?? []).map((u) => ({
     value: u.id,
     label: u.displayName || u.username,
   }));
-  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: shortId(value) });
+  // Without the right to list users, a user holding the role can still pick themselves.
+  const cannotList = !canListUsers(me.roles) || staff.isError;
+  const selfOnly = cannotList && me.roles.includes(role);
+  if (selfOnly && !options.some((o) => o.value === me.id)) options.push({ value: me.id, label: myName });
+  if (value && !options.some((o) => o.value === value)) {
+    options.unshift({ value, label: value === me.id ? myName : shortId(value) });
+  }
   return (
     <Select<string>
       {...rest}
       value={value}
       options={options}
-      loading={staff.isPending}
-      disabled={rest.disabled || staff.isError}
+      loading={staff.isFetching}
+      disabled={rest.disabled || (cannotList && !selfOnly)}
       showSearch={{ optionFilterProp: 'label' }}
       allowClear
     />
@@ -171,8 +183,10 @@ const shortId = (id: string) => (id.length > 10 ? `…${id.slice(-6)}` : id);
 
 /** A user's name in a table cell: from the staff list when it can be read, else a short id. */
 export function StaffName({ id }: { id: string | null }) {
+  const me = useCurrentUser();
   const staff = useStaff();
   if (!id) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (id === me.id) return <>{me.displayName || me.username}</>;
   const user = staff.data?.items.find((u) => u.id === id);
   if (user) return <>{user.displayName || user.username}</>;
   return (

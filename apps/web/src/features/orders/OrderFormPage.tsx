@@ -105,9 +105,8 @@ function OrderForm({ order }: { order?: Order }) {
   const currency = Form.useWatch('currency', form) || order?.currency || settings.data?.currency || 'CNY';
   const terms = useCustomerTerms(customerId, orderDate ? orderDate.format(DATE_FORMAT) : undefined);
   const prices = terms.data?.prices ?? [];
-  // Set when the user picks a customer: the terms are filled in once they have loaded.
-  const [applyPending, setApplyPending] = useState(false);
-
+  // The customer the user just picked: its terms are filled in once they have loaded.
+  const [applyFor, setApplyFor] = useState<string>();
   const applyTerms = (data: CustomerTerms) => {
     const patch: OrderFormValues = {
       paymentTerms: data.paymentTerms ?? undefined,
@@ -115,7 +114,7 @@ function OrderForm({ order }: { order?: Order }) {
       acceptanceStandard: data.acceptanceStandard,
       incoterm: data.incoterm,
     };
-    if (data.currency) patch.currency = data.currency;
+    patch.currency = data.currency;
     form.setFieldsValue(patch);
     // Re-price the lines whose price came from a contract (or that have none yet).
     const current = (form.getFieldValue('lines') as LineValues[] | undefined) ?? [];
@@ -130,11 +129,11 @@ function OrderForm({ order }: { order?: Order }) {
   };
 
   useEffect(() => {
-    if (!applyPending || terms.isFetching) return;
+    if (!applyFor || applyFor !== customerId || terms.isFetching) return;
     if (terms.data) applyTerms(terms.data);
-    setApplyPending(false);
-    // applyTerms only reads the form; the effect runs when the terms of a new customer arrive.
-  }, [applyPending, terms.data, terms.isFetching]);
+    if (terms.data || terms.isError) setApplyFor(undefined);
+    // applyTerms only reads and writes the form; this runs when the picked customer's terms arrive.
+  }, [applyFor, customerId, terms.data, terms.isFetching, terms.isError]);
 
   const initialValues: OrderFormValues = order
     ? fromOrder(order)
@@ -194,12 +193,10 @@ function OrderForm({ order }: { order?: Order }) {
       showIcon
       data-testid="order-terms-found"
       title={t('orders.form.contractFound', {
-        kind: t(
-          `orders.agreementKind.${agreement.kind === 'price_list' || agreement.kind === 'quotation' ? agreement.kind : 'contract'}`,
-        ),
+        kind: t(`orders.agreementKind.${agreement.kind}`),
         code: agreement.code,
-        from: agreement.validFrom ?? '',
-        to: agreement.validTo ?? '',
+        from: agreement.validFrom,
+        to: agreement.validTo,
       })}
       action={
         terms.data ? (
@@ -241,8 +238,8 @@ function OrderForm({ order }: { order?: Order }) {
                     ? { value: order.customerId, label: `${order.customerCode} · ${order.customerName}` }
                     : undefined
                 }
-                onChange={() => {
-                  setApplyPending(true);
+                onChange={(id) => {
+                  setApplyFor(id);
                 }}
                 testId="order-customer"
               />
@@ -348,7 +345,15 @@ function OrderForm({ order }: { order?: Order }) {
               >
                 {t('common.cancel')}
               </Button>
-              <Button type="primary" htmlType="submit" loading={saving} data-testid="order-save">
+              {/* Not a submit button: Enter in a line field (a date, a quantity) must not save the order. */}
+              <Button
+                type="primary"
+                loading={saving}
+                onClick={() => {
+                  form.submit();
+                }}
+                data-testid="order-save"
+              >
                 {order ? t('orders.form.saveChanges') : t('orders.form.saveDraft')}
               </Button>
             </Flex>

@@ -47,7 +47,7 @@ export default function OrderImportPage() {
                     filename={t('orders.import.templateFile')}
                     type="default"
                     label={t('orders.import.template')}
-                    data-testid="orders-import-template"
+                    data-testid="orders-template"
                   />
                 </Flex>
                 {last && <ImportedOrdersTable orders={last.orders} committed testId="orders-import-last" />}
@@ -69,11 +69,11 @@ export default function OrderImportPage() {
         hint={t('orders.import.hint')}
         renderPreview={(r) =>
           r.orders.length > 0 ? (
-            <ImportedOrdersTable orders={r.orders} committed={false} testId="orders-import-preview" />
+            <ImportedOrdersTable orders={r.orders} committed={false} testId="orders-import-orders" />
           ) : null
         }
         renderResult={(r) => (
-          <ImportedOrdersTable orders={r.orders} committed testId="orders-import-result" />
+          <ImportedOrdersTable orders={r.orders} committed testId="orders-import-created" />
         )}
         onCommitted={(r) => {
           setLast(r);

@@ -68,13 +68,13 @@ export function OrderLinesEditor({
     {
       key: 'no',
       title: t('orders.field.lineNo'),
-      width: 56,
+      width: 48,
       render: (_: unknown, _f, index) => index + 1,
     },
     {
       key: 'product',
       title: t('orders.field.product'),
-      width: 260,
+      width: 200,
       render: (_: unknown, field, index) => (
         <Form.Item
           {...cell}
@@ -97,7 +97,7 @@ export function OrderLinesEditor({
     {
       key: 'specs',
       title: t('orders.field.specs'),
-      width: 220,
+      width: 170,
       render: (_: unknown, field, index) => (
         <Form.Item {...cell} name={[field.name, 'specs']}>
           <SpecsInput testId={`order-line-${String(index)}-specs`} />
@@ -107,7 +107,7 @@ export function OrderLinesEditor({
     {
       key: 'qty',
       title: t('orders.field.qty'),
-      width: 120,
+      width: 100,
       render: (_: unknown, field, index) => (
         <Form.Item
           {...cell}
@@ -130,7 +130,7 @@ export function OrderLinesEditor({
     {
       key: 'unitPrice',
       title: t('orders.field.unitPrice'),
-      width: 170,
+      width: 140,
       render: (_: unknown, field, index) => {
         const line = lines?.[field.name];
         const tier = line?.productId ? tierFor(prices, line.productId, line.qty) : undefined;
@@ -167,10 +167,10 @@ export function OrderLinesEditor({
     {
       key: 'discountPct',
       title: t('orders.field.discountPct'),
-      width: 110,
+      width: 96,
       render: (_: unknown, field, index) => {
-        const productId = lines?.[field.name]?.productId;
-        const max = productId ? maxDiscountFor(prices, productId) : undefined;
+        const line = lines?.[field.name];
+        const max = line?.productId ? maxDiscountFor(prices, line.productId, line.qty) : undefined;
         return (
           <>
             <Form.Item {...cell} name={[field.name, 'discountPct']}>
@@ -194,7 +194,7 @@ export function OrderLinesEditor({
     {
       key: 'requestedDate',
       title: t('orders.field.requestedDate'),
-      width: 150,
+      width: 140,
       render: (_: unknown, field, index) => (
         <Form.Item
           {...cell}
@@ -212,7 +212,7 @@ export function OrderLinesEditor({
           <span>{t('orders.field.statedAmount')}</span>
         </Tooltip>
       ),
-      width: 140,
+      width: 120,
       render: (_: unknown, field) => (
         <Form.Item {...cell} name={[field.name, 'statedAmount']}>
           <InputNumber min={0} precision={2} style={{ width: '100%' }} />
@@ -222,7 +222,7 @@ export function OrderLinesEditor({
     {
       key: 'amount',
       title: t('orders.field.amount'),
-      width: 130,
+      width: 120,
       align: 'right',
       render: (_: unknown, field, index) => (
         <Typography.Text strong data-testid={`order-line-${String(index)}-amount`}>

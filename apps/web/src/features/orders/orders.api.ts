@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  Agreement,
   ApproveBody,
   CreateOrderBody,
   Customer,
@@ -37,21 +38,16 @@ export interface OrderListParams {
   channel?: string;
 }
 
-/** `GET /api/customers/:id/terms`: the terms and prices of the customer's active contract. */
+/** `GET /api/customers/:id/terms`: the terms and prices of the customer's best active agreement on a date. */
 export interface CustomerTerms {
-  agreement: {
-    id: string;
-    code: string;
-    kind?: string;
-    name?: string | null;
-    validFrom?: string;
-    validTo?: string;
-  } | null;
+  customerId: string;
+  date: string;
+  agreement: Agreement | null;
   paymentTerms: string | null;
   packaging: string | null;
   acceptanceStandard: string | null;
   incoterm: string | null;
-  currency: string | null;
+  currency: string;
   prices: TermsPrice[];
 }
 

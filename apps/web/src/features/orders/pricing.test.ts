@@ -51,9 +51,12 @@ describe('initialSpecs', () => {
 });
 
 describe('maxDiscountFor', () => {
-  it('returns the contract maximum when set', () => {
-    expect(maxDiscountFor([price('a', 1, 1, { maxDiscountPct: 5 })], 'a')).toBe(5);
-    expect(maxDiscountFor(prices, 'a')).toBeUndefined();
+  it('returns the maximum of the tier the quantity reaches, when set', () => {
+    const tiers = [price('a', 1, 1000, { maxDiscountPct: 3 }), price('a', 100, 900, { maxDiscountPct: 5 })];
+    expect(maxDiscountFor(tiers, 'a', 10)).toBe(3);
+    expect(maxDiscountFor(tiers, 'a', 100)).toBe(5);
+    expect(maxDiscountFor(prices, 'a', 10)).toBeUndefined();
+    expect(maxDiscountFor(tiers, 'b', 10)).toBeUndefined();
   });
 });
 

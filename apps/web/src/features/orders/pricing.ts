@@ -39,12 +39,13 @@ export function initialSpecs(
   return { ...(productSpecs ?? {}), ...(agreed?.specs ?? {}) };
 }
 
-/** The largest discount the contract allows for a product, if it sets one. */
-export function maxDiscountFor(prices: readonly TermsPrice[], productId: string): number | undefined {
-  const values = prices
-    .filter((p) => p.productId === productId && p.maxDiscountPct !== null)
-    .map((p) => p.maxDiscountPct ?? 0);
-  return values.length > 0 ? Math.max(...values) : undefined;
+/** The largest discount the contract allows for a product at a quantity (its tier's maximum), if it sets one. */
+export function maxDiscountFor(
+  prices: readonly TermsPrice[],
+  productId: string,
+  qty?: number | null,
+): number | undefined {
+  return tierFor(prices, productId, qty)?.maxDiscountPct ?? undefined;
 }
 
 /** A promised date defaults to the later of the requested and the earliest feasible date. */

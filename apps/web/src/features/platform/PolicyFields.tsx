@@ -2,7 +2,7 @@ import { Col, Form, InputNumber, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SHIPPING_MODES } from '@gendan/contracts/constants';
 import { moneyInputFormatter, moneyInputParser } from '../catalog/money';
-import type { DiscountRow } from './policy';
+import { DISCOUNT_ROLES } from './policy';
 
 /**
  * The company policy part of the settings form (`policy` in its values, see policy.ts): what
@@ -40,38 +40,27 @@ export function PolicyFields() {
       </Form.Item>
 
       <Form.Item label={t('catalog.policy.maxDiscount')} extra={t('catalog.policy.maxDiscountHelp')}>
-        <Form.List name={['policy', 'maxDiscount']}>
-          {(fields) => (
-            <Row gutter={[16, 8]}>
-              {fields.map((field) => (
-                <Col key={field.key} xs={12} sm={8} md={6}>
-                  <Form.Item noStyle shouldUpdate>
-                    {({ getFieldValue }) => {
-                      const row = getFieldValue(['policy', 'maxDiscount', field.name]) as
-                        DiscountRow | undefined;
-                      return (
-                        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                          {row ? t(`roles.${row.role}`) : ''}
-                        </Typography.Text>
-                      );
-                    }}
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'pct']} style={{ marginBottom: 0 }}>
-                    <InputNumber<number>
-                      min={0}
-                      max={100}
-                      precision={2}
-                      suffix="%"
-                      placeholder={t('catalog.policy.noDiscount')}
-                      style={{ width: '100%' }}
-                      data-testid={`policy-discount-${String(field.name)}`}
-                    />
-                  </Form.Item>
-                </Col>
-              ))}
-            </Row>
-          )}
-        </Form.List>
+        <Row gutter={[16, 8]}>
+          {DISCOUNT_ROLES.map((role) => (
+            <Col key={role} xs={12} sm={8} md={6}>
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                {t(`roles.${role}`)}
+              </Typography.Text>
+              <Form.Item name={['policy', 'maxDiscount', role]} style={{ marginBottom: 0 }}>
+                <InputNumber<number>
+                  min={0}
+                  max={100}
+                  precision={2}
+                  suffix="%"
+                  placeholder={t('catalog.policy.noDiscount')}
+                  aria-label={t(`roles.${role}`)}
+                  style={{ width: '100%' }}
+                  data-testid={`policy-discount-${role}`}
+                />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
       </Form.Item>
 
       <Form.Item

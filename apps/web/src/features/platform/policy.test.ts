@@ -17,14 +17,21 @@ describe('policy form', () => {
   it('shows the minimum order value in major units and a row per staff role', () => {
     const v = policyToValues(policy);
     expect(v.minOrderValue).toBe(1000);
-    expect(v.maxDiscount.map((r) => r.role)).toEqual(DISCOUNT_ROLES);
+    expect(Object.keys(v.maxDiscount)).toEqual(DISCOUNT_ROLES);
     expect(DISCOUNT_ROLES).not.toContain('customer');
-    expect(v.maxDiscount.find((r) => r.role === 'qc')?.pct).toBeNull();
+    expect(v.maxDiscount.qc).toBeNull();
+    expect(v.maxDiscount.sales).toBe(5);
+  });
+
+  it('ignores roles outside the staff list', () => {
+    const v = policyToValues(policy);
+    const out = valuesToPolicy({ ...v, maxDiscount: { ...v.maxDiscount, customer: 50 } });
+    expect(out.maxDiscountPctByRole).not.toHaveProperty('customer');
   });
 
   it('drops empty discounts, trims and de-duplicates terms, converts money', () => {
     const v = policyToValues(policy);
-    v.maxDiscount = v.maxDiscount.map((r) => (r.role === 'sales' ? { ...r, pct: null } : r));
+    v.maxDiscount = { ...v.maxDiscount, sales: null, qc: undefined };
     v.allowedPaymentTerms = [' T/T 30 days ', 'T/T 30 days', '', 'Net 45'];
     v.minOrderValue = 99.99;
     const out = valuesToPolicy(v);

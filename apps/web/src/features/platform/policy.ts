@@ -3,17 +3,12 @@ import { ROLES, SHIPPING_MODES } from '@gendan/contracts/constants';
 import { toMajor, toMinor } from '../catalog/money';
 
 /**
- * The company policy in the settings form: the minimum order value in major units, and one
- * discount row per staff role (empty = the role may grant no discount).
+ * The company policy in the settings form: the minimum order value in major units, and a
+ * discount per staff role (null = the role may grant no discount).
  */
-export interface DiscountRow {
-  role: Role;
-  pct: number | null;
-}
-
 export interface PolicyValues {
   allowedPaymentTerms: string[];
-  maxDiscount: DiscountRow[];
+  maxDiscount: Partial<Record<Role, number | null>>;
   minOrderValue: number;
   shippingLeadDays: Record<ShippingMode, number>;
 }
@@ -22,9 +17,11 @@ export interface PolicyValues {
 export const DISCOUNT_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'customer');
 
 export function policyToValues(p: Policy): PolicyValues {
+  const maxDiscount: Partial<Record<Role, number | null>> = {};
+  for (const role of DISCOUNT_ROLES) maxDiscount[role] = p.maxDiscountPctByRole[role] ?? null;
   return {
     allowedPaymentTerms: [...p.allowedPaymentTerms],
-    maxDiscount: DISCOUNT_ROLES.map((role) => ({ role, pct: p.maxDiscountPctByRole[role] ?? null })),
+    maxDiscount,
     minOrderValue: toMajor(p.minOrderValue),
     shippingLeadDays: { ...p.shippingLeadDays },
   };
@@ -32,8 +29,10 @@ export function policyToValues(p: Policy): PolicyValues {
 
 export function valuesToPolicy(v: PolicyValues): Policy {
   const maxDiscountPctByRole: Record<string, number> = {};
-  for (const row of v.maxDiscount)
-    if (row.pct !== null && row.pct !== undefined) maxDiscountPctByRole[row.role] = row.pct;
+  for (const role of DISCOUNT_ROLES) {
+    const pct = v.maxDiscount[role];
+    if (pct !== null && pct !== undefined) maxDiscountPctByRole[role] = pct;
+  }
   const terms: string[] = [];
   for (const term of v.allowedPaymentTerms) {
     const trimmed = term.trim();

@@ -1,0 +1,255 @@
+/**
+ * `npm run bench:import`: committing 10,000 order lines from an xlsx (issue 3 §8; target ≥ 10,000
+ * rows/s). The real server (`gendan serve`, child process, fresh database) seeded through the
+ * services with 10 customers, 50 products and an active contract per customer. The workbook is
+ * the server's own import template (`GET /api/orders/import-template`, English headers) with its
+ * example rows removed and 1,000 orders × 10 lines filled in (exceljs); each round gets its own
+ * customer POs, so every file is new. Per round: the preview (`POST /api/orders/import?dryRun=1`)
+ * and the commit (`POST /api/orders/import`), each one multipart request, timed from this process.
+ * rows/s = order lines in the file / wall time of the commit request (upload, parse, plan, write).
+ *
+ * Settings: BENCH_ROUNDS (3), BENCH_ORDERS (1000), BENCH_LINES (10 per order), BENCH_PG=0,
+ * BENCH_PG_URL, BENCH_PIN=0, BENCH_NO_DOC=1.
+ */
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import { addDays, todayInZone } from '../apps/server/src/lib/time';
+import {
+  benchDialects,
+  createTarget,
+  envWords,
+  fmt,
+  intEnv,
+  loadAvg,
+  measuredLine,
+  median,
+  openTarget,
+  pinningNote,
+  pinSelf,
+  shouldWriteDoc,
+  startGendan,
+  stopChild,
+  writeDocSection,
+  type Dialect,
+} from './kit';
+import { ACCEPTANCE, PACKAGING, PAYMENT_TERMS, seedBench, TIME_ZONE, type BenchSeed } from './seed';
+
+const settings = {
+  rounds: intEnv('BENCH_ROUNDS', 3, 1),
+  orders: intEnv('BENCH_ORDERS', 1000, 1),
+  lines: intEnv('BENCH_LINES', 10, 1),
+};
+const CUSTOMERS = 10;
+const PRODUCTS = 50;
+const TARGET_ROWS_PER_SEC = 10_000;
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const command = [
+  ...envWords(['BENCH_ROUNDS', 'BENCH_ORDERS', 'BENCH_LINES', 'BENCH_PG', 'BENCH_PG_URL', 'BENCH_PIN']),
+  'npm run bench:import',
+].join(' ');
+
+/** The template headers (English) the bench fills in. */
+const HEADERS = {
+  customerCode: 'Customer code',
+  customerPo: 'Customer PO',
+  currency: 'Currency',
+  paymentTerms: 'Payment terms',
+  packaging: 'Packaging',
+  acceptanceStandard: 'Acceptance standard',
+  shippingMode: 'Shipping mode',
+  model: 'Model',
+  specs: 'Specs',
+  qty: 'Qty',
+  unitPrice: 'Unit price',
+  requestedDate: 'Requested date',
+} as const;
+type Key = keyof typeof HEADERS;
+
+async function template(base: string, token: string): Promise<Buffer> {
+  const res = await fetch(`${base}/api/orders/import-template`, {
+    headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
+  });
+  if (res.status !== 200) throw new Error(`import template: ${res.status} ${await res.text()}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+/** The template, example rows removed, filled with `orders` × `lines` rows. */
+async function workbook(tpl: Buffer, seed: BenchSeed, tag: string, orders: number, lines: number): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(tpl as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  if (!ws) throw new Error('the template has no sheet');
+  const col = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, n) => col.set(String(cell.value).trim(), n));
+  const colOf = {} as Record<Key, number>;
+  for (const [key, header] of Object.entries(HEADERS) as [Key, string][]) {
+    const n = col.get(header);
+    if (n === undefined) throw new Error(`the import template has no "${header}" column (has: ${[...col.keys()].join(', ')})`);
+    colOf[key] = n;
+  }
+  if (ws.rowCount > 1) ws.spliceRows(2, ws.rowCount - 1);
+  const due = addDays(todayInZone(TIME_ZONE), 60);
+  for (let o = 0; o < orders; o++) {
+    const customer = seed.customers[o % seed.customers.length]!;
+    for (let k = 0; k < lines; k++) {
+      const p = seed.products[(o * 7 + k) % seed.products.length]!;
+      const values: Partial<Record<Key, string | number>> = {
+        customerCode: customer.code,
+        customerPo: `IMP-${tag}-${String(o + 1).padStart(5, '0')}`,
+        model: p.model,
+        specs: Object.entries(p.specs)
+          .map(([s, v]) => `${s}=${v}`)
+          .join('; '),
+        qty: 100 + ((o + k) % 9) * 50,
+        unitPrice: p.unitPrice / 100,
+        requestedDate: due,
+      };
+      if (k === 0) {
+        Object.assign(values, {
+          currency: 'CNY',
+          paymentTerms: PAYMENT_TERMS,
+          packaging: PACKAGING,
+          acceptanceStandard: ACCEPTANCE,
+          shippingMode: 'ltl',
+        });
+      }
+      const row = ws.getRow(2 + o * lines + k);
+      for (const [key, v] of Object.entries(values) as [Key, string | number][]) row.getCell(colOf[key]).value = v;
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+interface ImportResult {
+  dryRun: boolean;
+  rows: number;
+  orders: { id: string | null; lines: number; alreadyImported: boolean }[];
+  errors: unknown[];
+}
+
+async function upload(base: string, token: string, file: Buffer, dryRun: boolean) {
+  const form = new FormData();
+  form.append('file', new Blob([file], { type: XLSX_MIME }), 'bench-orders.xlsx');
+  const t0 = performance.now();
+  const res = await fetch(`${base}/api/orders/import${dryRun ? '?dryRun=1' : ''}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'accept-language': 'en' },
+    body: form,
+  });
+  const text = await res.text();
+  const ms = performance.now() - t0;
+  if (res.status !== 200) throw new Error(`import (dryRun ${dryRun}): ${res.status} ${text.slice(0, 2000)}`);
+  const body = JSON.parse(text) as ImportResult;
+  if (body.errors.length > 0) throw new Error(`import reported errors: ${JSON.stringify(body.errors.slice(0, 5))}`);
+  return { ms, body };
+}
+
+interface Round {
+  previewMs: number;
+  commitMs: number;
+  rowsPerSec: number;
+  fileKiB: number;
+  load: string;
+}
+
+async function runDialect(dialect: Dialect): Promise<{ rounds: Round[]; storedLines: number }> {
+  const target = await createTarget(dialect, 'import');
+  const database = await openTarget(target);
+  const seed = await seedBench(database.db, { customers: CUSTOMERS, products: PRODUCTS }).finally(() =>
+    database.destroy(),
+  );
+  const server = await startGendan(target, { GENDAN_UPLOAD_MAX_MB: '100' });
+  const rounds: Round[] = [];
+  const rowsPerFile = settings.orders * settings.lines;
+  try {
+    const tpl = await template(server.base, seed.token);
+    // Warm-up: a small file through both paths, not counted.
+    const warm = await workbook(tpl, seed, 'WARM', 20, settings.lines);
+    await upload(server.base, seed.token, warm, true);
+    await upload(server.base, seed.token, warm, false);
+    for (let round = 1; round <= settings.rounds; round++) {
+      const file = await workbook(tpl, seed, `R${round}`, settings.orders, settings.lines);
+      const load = loadAvg();
+      const preview = await upload(server.base, seed.token, file, true);
+      const commit = await upload(server.base, seed.token, file, false);
+      const committed = commit.body.orders.filter((o) => o.id && !o.alreadyImported);
+      if (commit.body.rows !== rowsPerFile || committed.length !== settings.orders) {
+        throw new Error(
+          `commit: ${commit.body.rows} rows, ${committed.length} new orders; expected ${rowsPerFile} and ${settings.orders}`,
+        );
+      }
+      const r: Round = {
+        previewMs: preview.ms,
+        commitMs: commit.ms,
+        rowsPerSec: rowsPerFile / (commit.ms / 1000),
+        fileKiB: file.length / 1024,
+        load,
+      };
+      rounds.push(r);
+      console.log(
+        `[${dialect}] round ${round}: ${fmt(rowsPerFile)} rows (${fmt(r.fileKiB)} KiB): preview ${fmt(r.previewMs)} ms, ` +
+          `commit ${fmt(r.commitMs)} ms = ${fmt(r.rowsPerSec)} rows/s; load ${load}`,
+      );
+    }
+  } finally {
+    await stopChild(server.proc);
+  }
+  const db2 = await openTarget(target);
+  const n = await sql<{ n: number }>`select count(*) as n from order_lines`.execute(db2.db);
+  await db2.destroy();
+  await target.dispose();
+  return { rounds, storedLines: Number(n.rows[0]?.n ?? 0) };
+}
+
+function section(results: { dialect: Dialect; rounds: Round[]; storedLines: number }[], loadBefore: string): string {
+  const rowsPerFile = settings.orders * settings.lines;
+  const rows = results.map(({ dialect, rounds }) => {
+    const m = (f: (r: Round) => number) => median(rounds.map(f));
+    const rps = m((r) => r.rowsPerSec);
+    return (
+      `| ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | **${fmt(rps)}** (${rounds.map((r) => fmt(r.rowsPerSec)).join(', ')}) | ` +
+      `${rps >= TARGET_ROWS_PER_SEC ? 'met' : 'not met'} | ${fmt(m((r) => r.commitMs))} ms | ${fmt(m((r) => r.previewMs))} ms | ` +
+      `${rounds.map((r) => r.load).join(' · ')} |`
+    );
+  });
+  const stored = results
+    .map((r) => `${r.dialect}: ${fmt(r.storedLines)} order lines stored (warm-up ${20 * settings.lines} + ${r.rounds.length} × ${fmt(rowsPerFile)})`)
+    .join('; ');
+  return `## Import: committing ${fmt(rowsPerFile)} order lines from xlsx (issue 3 §8)
+
+Reproduce: \`${command}\` (script \`bench/import.bench.ts\`, seed \`bench/seed.ts\`).
+
+${measuredLine()} Load average before the run: ${loadBefore}.
+
+One xlsx of ${fmt(settings.orders)} orders × ${settings.lines} lines (${fmt(median(results[0]?.rounds.map((r) => r.fileKiB) ?? []))} KiB) per round, ${settings.rounds} round(s) per database; medians (each round in brackets). Target ≥ ${fmt(TARGET_ROWS_PER_SEC)} rows/s.
+
+| database | commit rows/s | target | commit \`POST /api/orders/import\` | preview \`?dryRun=1\` | load average per round |
+|---|---:|---|---:|---:|---|
+${rows.join('\n')}
+
+Check: ${stored}.
+
+How it is measured:
+- \`gendan serve\` in a child process, a fresh database (SQLite in a temp dir, or a new PostgreSQL schema, dropped afterwards), \`GENDAN_DEMO=0\`, log level warn, \`GENDAN_UPLOAD_MAX_MB=100\`. Seeded through the services: ${CUSTOMERS} customers, ${PRODUCTS} products, an active contract per customer, a manager user with an API token.
+- The file is the server's template from \`GET /api/orders/import-template\` (English headers) with the example rows removed, filled with exceljs: customer code, PO, model, specs (\`材质=…; 尺寸=…; 表面处理=…\`), qty, unit price (major units), requested date on every row; currency, payment terms, packaging, acceptance standard and shipping mode on each order's first row. Every row is valid; each round's file has new POs.
+- rows/s is the file's order lines divided by the wall time of the commit request as this process sees it: multipart upload, xlsx parse, planning (lookups, validation, pricing), archiving the file, and writing 1,000 orders with their lines, events and audit rows in one transaction. The preview runs the same parse and planning without writing. Each commit is checked: ${fmt(rowsPerFile)} rows, ${fmt(settings.orders)} new orders, no errors.
+- A warm-up import of 20 orders (preview and commit) runs first and is not counted.
+- ${pinningNote()}
+`;
+}
+
+async function main(): Promise<void> {
+  pinSelf();
+  const loadBefore = loadAvg();
+  console.log(
+    `import ${settings.orders} orders × ${settings.lines} lines from xlsx, ${settings.rounds} round(s); load average ${loadBefore}`,
+  );
+  const results: { dialect: Dialect; rounds: Round[]; storedLines: number }[] = [];
+  for (const dialect of await benchDialects()) results.push({ dialect, ...(await runDialect(dialect)) });
+  for (const r of results) {
+    console.log(`${r.dialect}: ${fmt(median(r.rounds.map((x) => x.rowsPerSec)))} rows/s (median; target ≥ ${TARGET_ROWS_PER_SEC})`);
+  }
+  if (shouldWriteDoc()) writeDocSection('import', section(results, loadBefore));
+}
+
+await main();
