@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { businessDateSchema, isoInstantSchema, languageSchema, pageQuerySchema } from './common.schemas';
+import {
+  businessDateSchema,
+  isoInstantSchema,
+  languageSchema,
+  pageQuerySchema,
+  roleSchema,
+} from './common.schemas';
 import {
   ADDRESS_KINDS,
   AGREEMENT_KINDS,
@@ -255,7 +261,7 @@ export const shippingModeSchema = z.enum(SHIPPING_MODES);
 export const policySchema = z.object({
   allowedPaymentTerms: z.array(z.string().min(1).max(100)).max(100),
   /** Maximum discount % a user of each role may grant; roles not listed may grant none. */
-  maxDiscountPctByRole: z.record(z.string(), percentSchema),
+  maxDiscountPctByRole: z.partialRecord(roleSchema, percentSchema),
   /** Minimum order value in minor units of the company currency. */
   minOrderValue: moneySchema,
   shippingLeadDays: z.object({

@@ -239,6 +239,16 @@ export async function findCustomerByCode(db: Kysely<DB>, code: string): Promise<
   return row ? toCustomer(row) : undefined;
 }
 
+/** Customers with a contact whose e-mail is exactly this address (case-insensitive). */
+export async function findCustomersByContactEmail(db: Kysely<DB>, email: string): Promise<Customer[]> {
+  const wanted = email.trim().toLowerCase();
+  if (!wanted) return [];
+  const rows = await repo.findCustomersMentioningEmail(db, wanted);
+  return rows
+    .map(toCustomer)
+    .filter((c) => c.contacts.some((k) => (k.email ?? '').trim().toLowerCase() === wanted));
+}
+
 export interface CustomerListQuery {
   filter: repo.CustomerFilter;
   sort: keyof typeof repo.CUSTOMER_SORTS;

@@ -59,6 +59,11 @@ export function findCustomerById(db: Kysely<DB>, id: string) {
   return db.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Customers whose contacts' JSON mentions an e-mail address (narrowed exactly by the caller). */
+export function findCustomersMentioningEmail(db: Kysely<DB>, email: string) {
+  return db.selectFrom('customers').selectAll().where(containsText('contacts', email)).limit(50).execute();
+}
+
 export function findCustomerByCode(db: Kysely<DB>, code: string) {
   return db.selectFrom('customers').selectAll().where('code', '=', code).executeTakeFirst();
 }

@@ -4,7 +4,13 @@
  */
 export { catalogRoutes } from './catalog.routes';
 export { registerCatalogAccess } from './catalog.access';
-export { getCustomer, findCustomerByCode, createCustomer, updateCustomer } from './catalog.customers-service';
+export {
+  getCustomer,
+  findCustomerByCode,
+  findCustomersByContactEmail,
+  createCustomer,
+  updateCustomer,
+} from './catalog.customers-service';
 export {
   getProductsByIds,
   findProductsByModels,

@@ -204,12 +204,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
         plan = await planIntake(app.db, request);
       } else {
         // The blob is written before the transaction: if the rows never commit it is harmless.
-        const stored = await storeIntakeFile(
-          app.files,
-          archiveName(file.filename, format),
-          format === 'xlsx' ? XLSX_MIME : 'text/csv',
-          file.data,
-        );
+        const stored = await storeIntakeFile(app.files, archiveName(file.filename, format), file.data);
         plan = await commit(app, req, request, {
           kind: 'order_import',
           channel: 'import',
@@ -271,12 +266,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
         plan.errors.unshift(...errors);
       } else {
         if (errors.length > 0) throw importInvalid(errors, req.lang);
-        const stored = await storeIntakeFile(
-          app.files,
-          archiveName(file.filename, 'eml'),
-          'message/rfc822',
-          file.data,
-        );
+        const stored = await storeIntakeFile(app.files, archiveName(file.filename, 'eml'), file.data);
         plan = await commit(app, req, request, {
           kind: 'order_email',
           channel: 'email',

@@ -43,40 +43,13 @@ import type { OrdersContext } from './orders.validation';
 
 export type IntakeKind = 'order_import' | 'order_email';
 
-// Archiving through the platform's documents. `storeUpload` and `createDocument` are not (yet)
-// exported by platform/index; until they are, they are looked up at run time and the archive is
-// skipped without them (the blob is still stored, and the event names its hash).
-
-export interface StoredUpload {
-  filename: string;
-  mime: string;
-  sha256: string;
-  size: number;
-}
-
-interface PlatformDocuments {
-  storeUpload?: (files: platform.FileStore, clientName: string, data: Buffer) => Promise<StoredUpload>;
-  createDocument?: (
-    db: Kysely<DB>,
-    ctx: OrdersContext,
-    user: AuthUser,
-    input: { entityType: string; entityId: string; docType: string; shared: boolean },
-    stored: StoredUpload,
-  ) => Promise<{ id: string }>;
-}
-const documents = platform as unknown as PlatformDocuments;
-
-/** Stores an uploaded file (content-addressed) before the transaction; see platform.storeUpload. */
-export async function storeIntakeFile(
+/** Stores an uploaded file (content-addressed, type checked) before the transaction. */
+export function storeIntakeFile(
   files: platform.FileStore,
   filename: string,
-  mime: string,
   data: Buffer,
-): Promise<StoredUpload> {
-  if (documents.storeUpload) return documents.storeUpload(files, filename, data);
-  const { sha256, size } = await files.put(data);
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  return { filename: filename.replace(/[\\/\x00-\x1f]/g, '_').slice(-200), mime, sha256, size };
+): Promise<platform.StoredUpload> {
+  return platform.storeUpload(files, filename, data);
 }
 
 export interface IntakeRequest {
@@ -183,7 +156,7 @@ export interface CommitOptions {
   channel: Extract<OrderChannel, 'import' | 'email'>;
   fileHash: string;
   /** The stored file, archived as a document of every order made. */
-  stored: StoredUpload;
+  stored: platform.StoredUpload;
   docType: 'import_file' | 'email';
   /** The timeline event written on every order made, with the document's id added to its data. */
   event: { type: 'imported' | 'email_received'; data: Record<string, unknown> };
@@ -218,7 +191,7 @@ export async function commitIntake(
     if (o.alreadyImported || !o.body) continue;
     const created = await createOrder(trx, ctx, o.body, { channel: opts.channel, createdBy: user.id });
     o.id = created.id;
-    const doc = await documents.createDocument?.(
+    const doc = await platform.createDocument(
       trx,
       ctx,
       user,
@@ -227,7 +200,7 @@ export async function commitIntake(
     );
     await appendOrderEvent(trx, ctx, created.id, opts.event.type, {
       ...opts.event.data,
-      documentId: doc?.id ?? null,
+      documentId: doc.id,
       rows: o.rows,
     });
     receipts.push({
@@ -259,14 +232,6 @@ export interface EmailIntakeInput {
 }
 
 /**
- * The catalog's look-up of customers by a contact's e-mail address. Not (yet) exported by
- * catalog/index: looked up at run time, and sender matching is off without it.
- */
-type ContactEmailLookup = (db: Kysely<DB>, email: string) => Promise<{ code: string; active: boolean }[]>;
-const findCustomersByContactEmail = (catalogModule as { findCustomersByContactEmail?: ContactEmailLookup })
-  .findCustomersByContactEmail;
-
-/**
  * The customer a mail is from: a `[code]` in the subject naming an active customer (explicit, so
  * it wins — e.g. a clerk forwarding a customer's mail), else the one active customer one of whose
  * contacts has the sender's address. A customer code column in the sheet still wins for its rows.
@@ -276,8 +241,8 @@ async function emailCustomerCode(db: Kysely<DB>, mail: ParsedEmail): Promise<str
     const c = await findCustomerByCode(db, code);
     if (c?.active) return c.code;
   }
-  if (mail.from && findCustomersByContactEmail) {
-    const matches = (await findCustomersByContactEmail(db, mail.from)).filter((c) => c.active);
+  if (mail.from) {
+    const matches = (await catalogModule.findCustomersByContactEmail(db, mail.from)).filter((c) => c.active);
     if (matches.length === 1) return matches[0]!.code;
   }
   return null;

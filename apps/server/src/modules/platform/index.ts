@@ -7,6 +7,9 @@ export { OutboxWorker, enqueue, type OutboxHandler } from './platform.outbox';
 export { FileStore } from './platform.files';
 export {
   registerEntityAccess,
+  storeUpload,
+  createDocument,
+  type StoredUpload,
   assertEntityAccess,
   type EntityAccess,
   type EntityAccessCheck,

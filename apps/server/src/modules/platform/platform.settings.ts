@@ -21,7 +21,13 @@ export interface SettingsWithVersion extends Settings {
 
 /** Company policy until an admin sets it: what the order review checks against. */
 export const DEFAULT_POLICY: Policy = {
-  allowedPaymentTerms: ['T/T 30 days', 'T/T 60 days', '30% deposit, 70% before shipment', 'L/C at sight', 'Cash on delivery'],
+  allowedPaymentTerms: [
+    'T/T 30 days',
+    'T/T 60 days',
+    '30% deposit, 70% before shipment',
+    'L/C at sight',
+    'Cash on delivery',
+  ],
   maxDiscountPctByRole: { sales: 5, clerk: 3, manager: 15, admin: 100 },
   minOrderValue: 0,
   shippingLeadDays: { express: 2, ftl: 3, ltl: 5, pickup: 0 },

@@ -73,6 +73,8 @@ export interface FindingsPanelProps {
   /** The finding whose fix is running. */
   fixingId?: string;
   busy: boolean;
+  /** Who overrode which finding (findingId → name), from the timeline. */
+  overriddenByName?: ReadonlyMap<string, string>;
 }
 
 /** The review findings: severity, code, message, expected vs actual, fix in place, override with a reason. */
@@ -86,6 +88,7 @@ export function FindingsPanel({
   onFix,
   fixingId,
   busy,
+  overriddenByName,
 }: FindingsPanelProps) {
   const { t } = useTranslation();
   const lang = currentLanguage();
@@ -189,7 +192,7 @@ export function FindingsPanel({
                       <SafetyCertificateOutlined />{' '}
                       {t('orders.findings.overridden', {
                         reason: f.overrideReason ?? '',
-                        by: f.overriddenBy ?? '',
+                        by: overriddenByName?.get(f.id) ?? t('orders.findings.someone'),
                         at: f.overriddenAt ? dayjs(f.overriddenAt).format('YYYY-MM-DD HH:mm') : '',
                       })}
                     </Typography.Text>

@@ -27,7 +27,7 @@ import { OrderDocuments } from './OrderDocuments';
 import { OrderLinesTable } from './OrderLinesTable';
 import { OrderStatusTag } from './OrderTags';
 import { OrderTimeline } from './OrderTimeline';
-import { useFixAndReview, useOrder, useOrderAction, type ReviewResult } from './orders.api';
+import { useFixAndReview, useOrder, useOrderAction, useOrderTimeline, type ReviewResult } from './orders.api';
 import { ReasonModal } from './ReasonModal';
 
 export default function OrderDetailPage() {
@@ -41,6 +41,7 @@ export default function OrderDetailPage() {
 
 function RiskTag({ order }: { order: Order }) {
   const { t } = useTranslation();
+  if (order.status === 'cancelled') return null;
   if (order.openBlocks > 0) return <Tag color="error">{t('orders.detail.risk.blocked')}</Tag>;
   if (order.openWarnings > 0) return <Tag color="warning">{t('orders.detail.risk.warnings')}</Tag>;
   if (order.reviewedVersion === null) return <Tag>{t('orders.detail.risk.notReviewed')}</Tag>;
@@ -49,17 +50,14 @@ function RiskTag({ order }: { order: Order }) {
 
 function StatusSteps({ order }: { order: Order }) {
   const { t } = useTranslation();
-  const decided = order.status === 'approved' || order.status === 'rejected';
   let current = 0;
   let status: StepsProps['status'] = 'process';
+  let last = t('orders.detail.steps.decided');
   if (order.status === 'in_review') current = 1;
-  if (decided) {
+  if (order.status === 'approved' || order.status === 'rejected' || order.status === 'cancelled') {
     current = 2;
     status = order.status === 'approved' ? 'finish' : 'error';
-  }
-  if (order.status === 'cancelled') {
-    current = order.number ? 2 : order.reviewedVersion !== null ? 1 : 0;
-    status = 'error';
+    last = t(`orders.status.${order.status}`);
   }
   return (
     <Steps
@@ -71,11 +69,7 @@ function StatusSteps({ order }: { order: Order }) {
       items={[
         { title: t('orders.detail.steps.draft') },
         { title: t('orders.detail.steps.in_review') },
-        {
-          title: decided
-            ? t(`orders.status.${order.status as 'approved' | 'rejected'}`)
-            : t('orders.detail.steps.decided'),
-        },
+        { title: last },
       ]}
     />
   );
@@ -110,6 +104,13 @@ function OrderDetail({ order }: { order: Order }) {
   const cancel = useOrderAction('cancel');
   const reopen = useOrderAction('reopen');
   const fixAndReview = useFixAndReview();
+  const timeline = useOrderTimeline(order.id);
+  const overriddenByName = new Map<string, string>();
+  for (const e of timeline.data?.items ?? []) {
+    const findingId = (e.data as { findingId?: unknown } | null)?.findingId;
+    if (e.type === 'finding_overridden' && typeof findingId === 'string' && e.actorName)
+      overriddenByName.set(findingId, e.actorName);
+  }
 
   const actions = availableActions(order.status, me.roles);
   const canFix = actions.includes('edit');
@@ -326,6 +327,7 @@ function OrderDetail({ order }: { order: Order }) {
         onFix={fix}
         fixingId={fixingId}
         busy={busy}
+        overriddenByName={overriddenByName}
       />
 
       <Card title={t('orders.detail.lines')} style={{ marginBottom: 16 }}>

@@ -17,7 +17,6 @@ import {
 } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import dayjs from 'dayjs';
 import type { Order } from '@gendan/contracts';
 import { isApiError } from '../../api/client';
 import { SHIPPING_MODES } from '@gendan/contracts/constants';
@@ -138,7 +137,6 @@ function OrderForm({ order }: { order?: Order }) {
   const initialValues: OrderFormValues = order
     ? fromOrder(order)
     : {
-        orderDate: dayjs(),
         currency: settings.data?.currency ?? 'CNY',
         lines: [newLine()],
       };
@@ -256,7 +254,7 @@ function OrderForm({ order }: { order?: Order }) {
           </Col>
           <Col xs={24} sm={12} md={6}>
             <Form.Item name="orderDate" label={t('orders.field.orderDate')}>
-              <DatePicker style={{ width: '100%' }} allowClear={false} />
+              <DatePicker style={{ width: '100%' }} placeholder={t('orders.form.orderDateToday')} />
             </Form.Item>
           </Col>
         </Row>

@@ -17,7 +17,7 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { ORDER_STATUSES } from '@gendan/contracts/constants';
+import { FINDING_CODES, ORDER_STATUSES, type FindingCode } from '@gendan/contracts/constants';
 import { PageSpin } from '../../components/PageSpin';
 import { QueryError } from '../../components/QueryError';
 import { useOrderTimeline, type OrderEvent } from './orders.api';
@@ -67,6 +67,9 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+const isFindingCode = (s: unknown): s is FindingCode =>
+  typeof s === 'string' && (FINDING_CODES as readonly string[]).includes(s);
+
 const isStatus = (s: unknown): s is (typeof ORDER_STATUSES)[number] =>
   typeof s === 'string' && (ORDER_STATUSES as readonly string[]).includes(s);
 
@@ -105,7 +108,8 @@ export function OrderTimeline({ orderId }: { orderId: string }) {
     }
     if (typeof data.reason === 'string' && data.reason)
       out.push(t('orders.timeline.reason', { reason: data.reason }));
-    for (const key of ['subject', 'from', 'filename', 'file', 'code'] as const) {
+    if (isFindingCode(data.code)) out.push(t(`orders.findingCode.${data.code}`));
+    for (const key of ['subject', 'from', 'filename'] as const) {
       const v = data[key];
       if (typeof v === 'string' && v) out.push(v);
     }

@@ -116,7 +116,7 @@ export default function OrdersPage() {
       ...sortable('number'),
       render: (number: string | null, o) => (
         <Link to={orderLink(o)} data-testid={`order-link-${o.customerPo}`}>
-          {number ?? <Typography.Text type="secondary">{t('orders.detail.noNumber')}</Typography.Text>}
+          {number ?? <Typography.Text type="secondary">—</Typography.Text>}
         </Link>
       ),
     },
