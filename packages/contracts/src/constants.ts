@@ -76,3 +76,6 @@ export const FINDING_SEVERITIES = ['block', 'warn'] as const;
 export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
 
 export const FINDING_STATUSES = ['open', 'overridden'] as const;
+
+/** Every role but the portal's: the company's own people. */
+export const STAFF_ROLES = ROLES.filter((r): r is Exclude<Role, 'customer'> => r !== 'customer');

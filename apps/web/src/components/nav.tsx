@@ -15,6 +15,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@gendan/contracts';
+import { STAFF_ROLES } from '@gendan/contracts/constants';
 import type { TKey } from '../i18n';
 
 export interface NavItem {
@@ -33,19 +34,7 @@ export const ORDER_ROLES: readonly Role[] = ['admin', 'manager', 'clerk', 'sales
 /** The order list is also the customer portal's view of its own orders. */
 export const ORDER_LIST_ROLES: readonly Role[] = [...ORDER_ROLES, 'customer'];
 /** Every role but the customer portal's: master data is read by all staff. */
-export const STAFF_ROLES: readonly Role[] = [
-  'admin',
-  'manager',
-  'clerk',
-  'sales',
-  'production',
-  'qc',
-  'purchasing',
-  'warehouse',
-  'logistics',
-  'finance',
-  'aftersales',
-];
+export { STAFF_ROLES };
 
 /** The side menu, in order. Routes reuse the same role lists, so menu and guards cannot drift. */
 export const NAV_ITEMS: readonly NavItem[] = [

@@ -187,6 +187,13 @@ forEachDialect('identity API', (ctx) => {
       ).toBeUndefined();
     });
 
+    it('lets staff look colleagues up, to assign a clerk or sales rep', async () => {
+      const sales = await ctx.createUser({ roles: ['sales'] });
+      const res = await ctx.app.inject({ url: '/api/users?role=clerk', headers: { cookie: sales.cookie } });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items.every((u: { roles: string[] }) => u.roles.includes('clerk'))).toBe(true);
+    });
+
     it('checks access before validating the body', async () => {
       const res = await ctx.app.inject({ method: 'POST', url: '/api/users', payload: { junk: true } });
       expect(res.statusCode).toBe(401);

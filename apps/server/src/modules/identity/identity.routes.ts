@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { STAFF_ROLES } from '@gendan/contracts/constants';
 import {
   apiTokenSchema,
   changePasswordBodySchema,
@@ -124,7 +125,8 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
   app.get(
     '/users',
     {
-      config: { access: ['manager'] },
+      // Any staff member may look colleagues up (to assign a clerk or a sales rep); not portal users.
+      config: { access: STAFF_ROLES },
       schema: { tags: ['users'], querystring: listUsersQuerySchema, response: { 200: pageOf(userSchema) } },
     },
     async (req) => {

@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '@gendan/contracts/constants';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Agreement,
@@ -120,8 +121,8 @@ export const useUpdateAgreement = (kind: AgreementKind) =>
 
 /**
  * Active users holding `role` (every user when no role is given), for pickers and names.
- * `GET /api/users` is for managers (and admins); for anyone else the query stays idle and the
- * pickers fall back to the stored id (and the current user).
+ * `GET /api/users` is for staff; for portal users the query stays idle and the pickers fall back
+ * to the stored id (and the current user).
  */
 export function useStaff(role?: Role) {
   const me = useCurrentUser();
@@ -141,7 +142,7 @@ export function useStaff(role?: Role) {
 }
 
 /** Roles that may list users (`GET /api/users`); admin passes every role check. */
-export const USER_LIST_ROLES: readonly Role[] = ['admin', 'manager'];
+export const USER_LIST_ROLES: readonly Role[] = STAFF_ROLES;
 export const canListUsers = (roles: readonly Role[]) => hasAnyRole(roles, USER_LIST_ROLES);
 
 /** `GET /api/customers/:id/terms?date=`: what choosing the customer fills into an order. */
