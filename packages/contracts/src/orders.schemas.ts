@@ -206,6 +206,10 @@ export const orderImportResultSchema = z.object({
   dryRun: z.boolean(),
   fileHash: z.string(),
   rows: z.number().int(),
+  /** Orders created (on a dry run: to be created); `skipped` were made by an earlier run. */
+  created: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
   orders: z.array(
     z.object({
       customerPo: z.string(),

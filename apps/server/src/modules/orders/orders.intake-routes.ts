@@ -126,6 +126,15 @@ function orderSummaries(plan: IntakePlan) {
 }
 
 /**
+ * The counts every import reports (the same shape as the master-data imports): orders created
+ * (or, on a dry run, to be created), and orders a previous run of the same file already made.
+ */
+export function importCounts(plan: IntakePlan): { created: number; updated: number; skipped: number } {
+  const skipped = plan.orders.filter((o) => o.alreadyImported).length;
+  return { created: plan.orders.length - skipped, updated: 0, skipped };
+}
+
+/**
  * Plans and commits in one transaction: errors → 422 and nothing written. A concurrent commit of
  * the same file is retried once, which then reports the other request's orders as imported.
  */
@@ -218,6 +227,7 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
         dryRun,
         fileHash,
         rows: plan.rows,
+        ...importCounts(plan),
         orders: orderSummaries(plan),
         errors: translateErrors(plan.errors, req.lang),
       };

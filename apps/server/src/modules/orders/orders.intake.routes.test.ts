@@ -212,6 +212,7 @@ forEachDialect('order intake API', (ctx: TestContext) => {
     expect(res.statusCode, res.body).toBe(200);
     const result = res.json();
     expect(result.dryRun).toBe(false);
+    expect(result).toMatchObject({ created: 2, updated: 0, skipped: 0 });
     const [o1, o2] = result.orders;
     expect(o1).toMatchObject({ customerPo: 'PO-X1', alreadyImported: false, total: 101550 });
     expect(o2.id).toEqual(expect.any(String));
@@ -256,6 +257,7 @@ forEachDialect('order intake API', (ctx: TestContext) => {
     const after = await counts();
     const again = await post('/api/orders/import', clerk, { filename: 'copy.xlsx', data: file });
     expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ created: 0, skipped: 2 });
     expect(again.json().orders.map((o: Json) => [o.id, o.alreadyImported])).toEqual([
       [o1.id, true],
       [o2.id, true],

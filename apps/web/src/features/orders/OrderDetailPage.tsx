@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { App, Button, Card, Descriptions, Flex, Space, Steps, Tabs, Tag, Typography } from 'antd';
 import type { DescriptionsProps, StepsProps } from 'antd';
 import {
@@ -22,7 +22,7 @@ import { ApproveModal } from './ApproveModal';
 import type { Fix } from './findingFix';
 import { FindingsPanel } from './FindingsPanel';
 import { formatMoney } from './money';
-import { ORDER_OVERRIDERS, availableActions, hasRole, type DetailAction } from './orderActions';
+import { ORDER_OVERRIDERS, ORDER_STAFF, availableActions, hasRole, type DetailAction } from './orderActions';
 import { OrderDocuments } from './OrderDocuments';
 import { OrderLinesTable } from './OrderLinesTable';
 import { OrderStatusTag } from './OrderTags';
@@ -75,7 +75,7 @@ function StatusSteps({ order }: { order: Order }) {
   );
 }
 
-const ACTION_ICONS: Record<DetailAction, React.ReactNode> = {
+const ACTION_ICONS: Record<DetailAction, ReactNode> = {
   edit: <EditOutlined />,
   submit: <SendOutlined />,
   review: <AuditOutlined />,
@@ -263,7 +263,7 @@ function OrderDetail({ order }: { order: Order }) {
           <Space wrap>
             <span>{t('orders.detail.title', { name: order.number ?? order.customerPo })}</span>
             <OrderStatusTag status={order.status} />
-            <RiskTag order={order} />
+            {hasRole(me.roles, ORDER_STAFF) && <RiskTag order={order} />}
           </Space>
         }
         extra={buttons}
@@ -313,22 +313,25 @@ function OrderDetail({ order }: { order: Order }) {
         />
       </Card>
 
-      <FindingsPanel
-        order={order}
-        canFix={canFix}
-        canOverride={canOverride}
-        overrides={overrides}
-        onOverride={(findingId, reason) => {
-          setOverrides((o) => ({ ...o, [findingId]: reason }));
-        }}
-        onUndoOverride={(findingId) => {
-          setOverrides((o) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== findingId)));
-        }}
-        onFix={fix}
-        fixingId={fixingId}
-        busy={busy}
-        overriddenByName={overriddenByName}
-      />
+      {/* The review is internal work: the customer portal sees the order, not the findings. */}
+      {hasRole(me.roles, ORDER_STAFF) && (
+        <FindingsPanel
+          order={order}
+          canFix={canFix}
+          canOverride={canOverride}
+          overrides={overrides}
+          onOverride={(findingId, reason) => {
+            setOverrides((o) => ({ ...o, [findingId]: reason }));
+          }}
+          onUndoOverride={(findingId) => {
+            setOverrides((o) => Object.fromEntries(Object.entries(o).filter(([k]) => k !== findingId)));
+          }}
+          onFix={fix}
+          fixingId={fixingId}
+          busy={busy}
+          overriddenByName={overriddenByName}
+        />
+      )}
 
       <Card title={t('orders.detail.lines')} style={{ marginBottom: 16 }}>
         <OrderLinesTable order={order} />
@@ -345,12 +348,7 @@ function OrderDetail({ order }: { order: Order }) {
             {
               key: 'documents',
               label: t('orders.detail.documents'),
-              children: (
-                <OrderDocuments
-                  orderId={order.id}
-                  canUpload={hasRole(me.roles, ['admin', 'manager', 'clerk', 'sales'])}
-                />
-              ),
+              children: <OrderDocuments orderId={order.id} canUpload={hasRole(me.roles, ORDER_STAFF)} />,
             },
           ]}
         />

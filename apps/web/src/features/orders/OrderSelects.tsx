@@ -1,8 +1,22 @@
-import { useDeferredValue, useState } from 'react';
-import { Select, Typography } from 'antd';
+import { useEffect, useState, type CSSProperties } from 'react';
+import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCustomerOptions, useProductOptions } from './orders.api';
 import type { TermsPrice } from './pricing';
+
+/** The value once it has stopped changing for `ms` (search-as-you-type without a request per key). */
+function useDebounced<T>(value: T, ms = 250): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      setSettled(value);
+    }, ms);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [value, ms]);
+  return settled;
+}
 
 export interface Labelled {
   value: string;
@@ -24,12 +38,12 @@ export function CustomerSelect({
   initial?: Labelled;
   placeholder?: string;
   allowClear?: boolean;
-  style?: React.CSSProperties;
+  style?: CSSProperties;
   testId?: string;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const q = useDeferredValue(search);
+  const q = useDebounced(search);
   const customers = useCustomerOptions(q.trim());
   const options = (customers.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${c.name}` }));
   if (initial && value === initial.value && !options.some((o) => o.value === initial.value))
@@ -73,7 +87,7 @@ export function ProductSelect({
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const q = useDeferredValue(search).trim();
+  const q = useDebounced(search).trim();
   const products = useProductOptions(q);
 
   const needle = q.toLowerCase();
@@ -113,7 +127,6 @@ export function ProductSelect({
       style={{ width: '100%', minWidth: 200 }}
       popupMatchSelectWidth={false}
       data-testid={testId}
-      optionRender={(option) => <Typography.Text>{option.label}</Typography.Text>}
     />
   );
 }
