@@ -34,7 +34,10 @@ import { benchOrderBody, seedBench } from './seed';
 const settings = { rounds: intEnv('BENCH_ROUNDS', 5, 1), lines: intEnv('BENCH_LINES', 1000, 1) };
 const PRODUCTS = 100;
 const TARGET_MS = 1000;
-const command = [...envWords(['BENCH_ROUNDS', 'BENCH_LINES', 'BENCH_PG', 'BENCH_PG_URL', 'BENCH_PIN']), 'npm run bench:approve'].join(' ');
+const command = [
+  ...envWords(['BENCH_ROUNDS', 'BENCH_LINES', 'BENCH_PG', 'BENCH_PG_URL', 'BENCH_PIN']),
+  'npm run bench:approve',
+].join(' ');
 
 interface Round {
   createMs: number;
@@ -54,10 +57,13 @@ interface Approved {
 async function runDialect(dialect: Dialect): Promise<Round[]> {
   const target = await createTarget(dialect, 'approve');
   const database = await openTarget(target);
-  const seed = await seedBench(database.db, { customers: 1, products: PRODUCTS }).finally(() => database.destroy());
+  const seed = await seedBench(database.db, { customers: 1, products: PRODUCTS }).finally(() =>
+    database.destroy(),
+  );
   const server = await startGendan(target);
   const customerId = seed.customers[0]!.id;
-  const call = <T>(method: string, url: string, body?: unknown) => api<T>(server.base, seed.token, method, url, body);
+  const call = <T>(method: string, url: string, body?: unknown) =>
+    api<T>(server.base, seed.token, method, url, body);
   const create = (po: string, lines: number) =>
     call<{ id: string; version: number }>('POST', '/api/orders', benchOrderBody(seed, customerId, po, lines));
   const rounds: Round[] = [];
@@ -68,7 +74,9 @@ async function runDialect(dialect: Dialect): Promise<Round[]> {
     for (let round = 1; round <= settings.rounds; round++) {
       const load = loadAvg();
       const a = await create(`BIG-${round}-A`, settings.lines);
-      const approved = await call<Approved>('POST', `/api/orders/${a.body.id}/approve`, { version: a.body.version });
+      const approved = await call<Approved>('POST', `/api/orders/${a.body.id}/approve`, {
+        version: a.body.version,
+      });
       if (approved.body.status !== 'approved' || !approved.body.number) {
         throw new Error(`approve did not approve: ${JSON.stringify(approved.body).slice(0, 500)}`);
       }
@@ -76,7 +84,10 @@ async function runDialect(dialect: Dialect): Promise<Round[]> {
         throw new Error('approved order lacks lines or promised dates');
       }
       const b = await create(`BIG-${round}-B`, settings.lines);
-      const reviewed = await call<{ findings: unknown[]; version?: number }>('POST', `/api/orders/${b.body.id}/review`);
+      const reviewed = await call<{ findings: unknown[]; version?: number }>(
+        'POST',
+        `/api/orders/${b.body.id}/review`,
+      );
       const order = await call<{ version: number }>('GET', `/api/orders/${b.body.id}`);
       const approvedB = await call<Approved>('POST', `/api/orders/${b.body.id}/approve`, {
         version: order.body.version,
@@ -136,11 +147,15 @@ How it is measured:
 async function main(): Promise<void> {
   pinSelf();
   const loadBefore = loadAvg();
-  console.log(`approve a ${settings.lines}-line order, ${settings.rounds} round(s); load average ${loadBefore}`);
+  console.log(
+    `approve a ${settings.lines}-line order, ${settings.rounds} round(s); load average ${loadBefore}`,
+  );
   const results: { dialect: Dialect; rounds: Round[] }[] = [];
   for (const dialect of await benchDialects()) results.push({ dialect, rounds: await runDialect(dialect) });
   for (const { dialect, rounds } of results) {
-    console.log(`${dialect}: approve ${fmt(median(rounds.map((r) => r.approveMs)))} ms (median; target ≤ ${TARGET_MS})`);
+    console.log(
+      `${dialect}: approve ${fmt(median(rounds.map((r) => r.approveMs)))} ms (median; target ≤ ${TARGET_MS})`,
+    );
   }
   if (shouldWriteDoc()) writeDocSection('approve', section(results, loadBefore));
 }

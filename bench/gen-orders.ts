@@ -55,7 +55,12 @@ export const wantedMeta = (): GenMeta => ({
 });
 
 const sameMeta = (a: GenMeta | null, b: GenMeta) =>
-  !!a && a.version === b.version && a.orders === b.orders && a.customers === b.customers && a.seed === b.seed && a.until === b.until;
+  !!a &&
+  a.version === b.version &&
+  a.orders === b.orders &&
+  a.customers === b.customers &&
+  a.seed === b.seed &&
+  a.until === b.until;
 
 /** Where a generated database lives: what `startGendan` and `openTarget` need. */
 export interface OrdersDb {
@@ -156,7 +161,19 @@ const COLUMNS = [
 ] as const;
 type Value = string | number | null;
 
-const CHANNELS = ['form', 'form', 'form', 'form', 'import', 'import', 'import', 'email', 'email', 'api', 'portal'];
+const CHANNELS = [
+  'form',
+  'form',
+  'form',
+  'form',
+  'import',
+  'import',
+  'import',
+  'email',
+  'email',
+  'api',
+  'portal',
+];
 const TERMS = ['T/T 30 days', 'T/T 60 days', '30% deposit, 70% before shipment', 'L/C at sight'];
 const MODES = ['ltl', 'ftl', 'express', 'pickup'];
 const DAY = 86_400_000;
@@ -180,8 +197,24 @@ function orderRows(meta: GenMeta, customerIds: readonly string[], userId: string
     const u = rand();
     const recent = until - at < 30 * DAY;
     const status = recent
-      ? u < 0.3 ? 'draft' : u < 0.6 ? 'in_review' : u < 0.9 ? 'approved' : u < 0.95 ? 'rejected' : 'cancelled'
-      : u < 0.05 ? 'draft' : u < 0.1 ? 'in_review' : u < 0.8 ? 'approved' : u < 0.9 ? 'rejected' : 'cancelled';
+      ? u < 0.3
+        ? 'draft'
+        : u < 0.6
+          ? 'in_review'
+          : u < 0.9
+            ? 'approved'
+            : u < 0.95
+              ? 'rejected'
+              : 'cancelled'
+      : u < 0.05
+        ? 'draft'
+        : u < 0.1
+          ? 'in_review'
+          : u < 0.8
+            ? 'approved'
+            : u < 0.9
+              ? 'rejected'
+              : 'cancelled';
     const createdAt = new Date(at).toISOString();
     const orderDate = new Date(at + 8 * 3600_000).toISOString().slice(0, 10); // Asia/Shanghai
     const requested = addDays(orderDate, 20 + Math.floor(rand() * 40));
@@ -195,7 +228,9 @@ function orderRows(meta: GenMeta, customerIds: readonly string[], userId: string
     const warnings = reviewed && rand() < 0.2 ? 1 + Math.floor(rand() * 2) : 0;
     return [
       id,
-      approved ? `SO${orderDate.slice(0, 4)}${orderDate.slice(5, 7)}-${String(++approvedSeq).padStart(7, '0')}` : null,
+      approved
+        ? `SO${orderDate.slice(0, 4)}${orderDate.slice(5, 7)}-${String(++approvedSeq).padStart(7, '0')}`
+        : null,
       customerIds[c]!,
       `PO-${String(c + 1).padStart(5, '0')}-${String(po).padStart(6, '0')}`,
       CHANNELS[Math.floor(rand() * CHANNELS.length)]!,
@@ -258,7 +293,9 @@ async function bulkInsert(
   const started = Date.now();
   const progress = (done: number) => {
     const s = (Date.now() - started) / 1000;
-    process.stdout.write(`\r  ${dialect}: ${done.toLocaleString('en-US')} orders, ${(done / s).toFixed(0)}/s   `);
+    process.stdout.write(
+      `\r  ${dialect}: ${done.toLocaleString('en-US')} orders, ${(done / s).toFixed(0)}/s   `,
+    );
   };
   if (dialect === 'sqlite') {
     const db = database.sqlite!;
@@ -309,7 +346,10 @@ async function bulkInsert(
  * otherwise (or with `fresh`) built anew. `dispose` leaves it in place (it is a cache in /tmp or a
  * bench-only PostgreSQL database); `--drop` removes it.
  */
-export async function ensureOrdersDb(dialect: Dialect, fresh = false): Promise<OrdersDb & { meta: GenMeta; reused: boolean }> {
+export async function ensureOrdersDb(
+  dialect: Dialect,
+  fresh = false,
+): Promise<OrdersDb & { meta: GenMeta; reused: boolean }> {
   const meta = wantedMeta();
   const where: OrdersDb =
     dialect === 'sqlite'
@@ -326,10 +366,14 @@ export async function ensureOrdersDb(dialect: Dialect, fresh = false): Promise<O
   }
   const existing = fresh ? null : await readMeta(dialect);
   if (sameMeta(existing, meta)) {
-    console.log(`${dialect}: reusing the generated database (${existing!.orders.toLocaleString('en-US')} orders)`);
+    console.log(
+      `${dialect}: reusing the generated database (${existing!.orders.toLocaleString('en-US')} orders)`,
+    );
     return { ...where, meta: existing!, reused: true };
   }
-  console.log(`${dialect}: generating ${meta.orders.toLocaleString('en-US')} orders over ${meta.customers} customers…`);
+  console.log(
+    `${dialect}: generating ${meta.orders.toLocaleString('en-US')} orders over ${meta.customers} customers…`,
+  );
   const started = Date.now();
   await dropOrdersDb(dialect);
   if (dialect === 'sqlite') fs.mkdirSync(ORDERS_DIR, { recursive: true });
@@ -337,7 +381,13 @@ export async function ensureOrdersDb(dialect: Dialect, fresh = false): Promise<O
   const database = await openTarget(where);
   try {
     const seed = await seedBench(database.db, { customers: meta.customers, products: 5, contracts: false });
-    await bulkInsert(database, dialect, meta, seed.customers.map((c) => c.id), seed.userId);
+    await bulkInsert(
+      database,
+      dialect,
+      meta,
+      seed.customers.map((c) => c.id),
+      seed.userId,
+    );
     if (dialect === 'postgres') await sql`vacuum analyze orders`.execute(database.db);
     else database.sqlite!.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
@@ -350,8 +400,12 @@ export async function ensureOrdersDb(dialect: Dialect, fresh = false): Promise<O
 }
 
 /** Counts by status, to check the generated data (and to pick the status of a query). */
-export async function statusCounts(t: Pick<OrdersDb, 'databaseUrl' | 'sqliteFile'>): Promise<Record<string, number>> {
-  const database = openDatabase(t.databaseUrl ? { databaseUrl: t.databaseUrl } : { sqliteFile: t.sqliteFile! });
+export async function statusCounts(
+  t: Pick<OrdersDb, 'databaseUrl' | 'sqliteFile'>,
+): Promise<Record<string, number>> {
+  const database = openDatabase(
+    t.databaseUrl ? { databaseUrl: t.databaseUrl } : { sqliteFile: t.sqliteFile! },
+  );
   try {
     const rows = await database.db
       .selectFrom('orders')
@@ -364,7 +418,8 @@ export async function statusCounts(t: Pick<OrdersDb, 'databaseUrl' | 'sqliteFile
   }
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+const isMain =
+  process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
 if (isMain) {
   const args = process.argv.slice(2);
   const which = args.find((a) => !a.startsWith('--')) ?? 'all';

@@ -90,7 +90,8 @@ function startServer(kind: Kind): Promise<Server> {
     : [process.execPath, nodeArgs];
   const proc = spawn(cmd, args, {
     cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // stdout (the server's request log, at GENDAN_LOG_LEVEL=info) goes to /dev/null; errors show.
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: { ...process.env, GENDAN_LOG_LEVEL: settings.logLevel },
   });
   return new Promise((resolve, reject) => {

@@ -32,17 +32,24 @@ export async function template(base: string, token: string): Promise<Buffer> {
 }
 
 /** The template, example rows removed, filled with `orders` × `lines` rows. */
-export async function workbook(tpl: Buffer, seed: BenchSeed, tag: string, orders: number, lines: number): Promise<Buffer> {
+export async function workbook(
+  tpl: Buffer,
+  seed: BenchSeed,
+  tag: string,
+  orders: number,
+  lines: number,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(tpl as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   if (!ws) throw new Error('the template has no sheet');
   const col = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, n) => col.set(String(cell.value).trim(), n));
+  ws.getRow(1).eachCell((cell, n) => col.set(cell.text.trim(), n));
   const colOf = {} as Record<Key, number>;
   for (const [key, header] of Object.entries(HEADERS) as [Key, string][]) {
     const n = col.get(header);
-    if (n === undefined) throw new Error(`the import template has no "${header}" column (has: ${[...col.keys()].join(', ')})`);
+    if (n === undefined)
+      throw new Error(`the import template has no "${header}" column (has: ${[...col.keys()].join(', ')})`);
     colOf[key] = n;
   }
   if (ws.rowCount > 1) ws.spliceRows(2, ws.rowCount - 1);
@@ -72,9 +79,9 @@ export async function workbook(tpl: Buffer, seed: BenchSeed, tag: string, orders
         });
       }
       const row = ws.getRow(2 + o * lines + k);
-      for (const [key, v] of Object.entries(values) as [Key, string | number][]) row.getCell(colOf[key]).value = v;
+      for (const [key, v] of Object.entries(values) as [Key, string | number][])
+        row.getCell(colOf[key]).value = v;
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-

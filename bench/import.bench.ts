@@ -67,7 +67,8 @@ async function upload(base: string, token: string, file: Buffer, dryRun: boolean
   const ms = performance.now() - t0;
   if (res.status !== 200) throw new Error(`import (dryRun ${dryRun}): ${res.status} ${text.slice(0, 2000)}`);
   const body = JSON.parse(text) as ImportResult;
-  if (body.errors.length > 0) throw new Error(`import reported errors: ${JSON.stringify(body.errors.slice(0, 5))}`);
+  if (body.errors.length > 0)
+    throw new Error(`import reported errors: ${JSON.stringify(body.errors.slice(0, 5))}`);
   return { ms, body };
 }
 
@@ -85,7 +86,7 @@ async function runDialect(dialect: Dialect): Promise<{ rounds: Round[]; storedLi
   const seed = await seedBench(database.db, { customers: CUSTOMERS, products: PRODUCTS }).finally(() =>
     database.destroy(),
   );
-  const server = await startGendan(target, { GENDAN_UPLOAD_MAX_MB: '100' });
+  const server = await startGendan(target);
   const rounds: Round[] = [];
   const rowsPerFile = settings.orders * settings.lines;
   try {
@@ -128,7 +129,10 @@ async function runDialect(dialect: Dialect): Promise<{ rounds: Round[]; storedLi
   return { rounds, storedLines: Number(n.rows[0]?.n ?? 0) };
 }
 
-function section(results: { dialect: Dialect; rounds: Round[]; storedLines: number }[], loadBefore: string): string {
+function section(
+  results: { dialect: Dialect; rounds: Round[]; storedLines: number }[],
+  loadBefore: string,
+): string {
   const rowsPerFile = settings.orders * settings.lines;
   const rows = results.map(({ dialect, rounds }) => {
     const m = (f: (r: Round) => number) => median(rounds.map(f));
@@ -140,7 +144,10 @@ function section(results: { dialect: Dialect; rounds: Round[]; storedLines: numb
     );
   });
   const stored = results
-    .map((r) => `${r.dialect}: ${fmt(r.storedLines)} order lines stored (warm-up ${20 * settings.lines} + ${r.rounds.length} × ${fmt(rowsPerFile)})`)
+    .map(
+      (r) =>
+        `${r.dialect}: ${fmt(r.storedLines)} order lines stored (warm-up ${20 * settings.lines} + ${r.rounds.length} × ${fmt(rowsPerFile)})`,
+    )
     .join('; ');
   return `## Import: committing ${fmt(rowsPerFile)} order lines from xlsx (issue 3 §8)
 
@@ -157,7 +164,7 @@ ${rows.join('\n')}
 Check: ${stored}.
 
 How it is measured:
-- \`gendan serve\` in a child process, a fresh database (SQLite in a temp dir, or a new PostgreSQL schema, dropped afterwards), \`GENDAN_DEMO=0\`, log level warn, \`GENDAN_UPLOAD_MAX_MB=100\`. Seeded through the services: ${CUSTOMERS} customers, ${PRODUCTS} products, an active contract per customer, a manager user with an API token.
+- \`gendan serve\` in a child process, a fresh database (SQLite in a temp dir, or a new PostgreSQL schema, dropped afterwards), \`GENDAN_DEMO=0\`, log level warn. Seeded through the services: ${CUSTOMERS} customers, ${PRODUCTS} products, an active contract per customer, a manager user with an API token.
 - The file is the server's template from \`GET /api/orders/import-template\` (English headers) with the example rows removed, filled with exceljs: customer code, PO, model, specs (\`材质=…; 尺寸=…; 表面处理=…\`), qty, unit price (major units), requested date on every row; currency, payment terms, packaging, acceptance standard and shipping mode on each order's first row. Every row is valid; each round's file has new POs.
 - rows/s is the file's order lines divided by the wall time of the commit request as this process sees it: multipart upload, xlsx parse, planning (lookups, validation, pricing), archiving the file, and writing 1,000 orders with their lines, events and audit rows in one transaction. The preview runs the same parse and planning without writing. Each commit is checked: ${fmt(rowsPerFile)} rows, ${fmt(settings.orders)} new orders, no errors.
 - A warm-up import of 20 orders (preview and commit) runs first and is not counted.
@@ -174,7 +181,9 @@ async function main(): Promise<void> {
   const results: { dialect: Dialect; rounds: Round[]; storedLines: number }[] = [];
   for (const dialect of await benchDialects()) results.push({ dialect, ...(await runDialect(dialect)) });
   for (const r of results) {
-    console.log(`${r.dialect}: ${fmt(median(r.rounds.map((x) => x.rowsPerSec)))} rows/s (median; target ≥ ${TARGET_ROWS_PER_SEC})`);
+    console.log(
+      `${r.dialect}: ${fmt(median(r.rounds.map((x) => x.rowsPerSec)))} rows/s (median; target ≥ ${TARGET_ROWS_PER_SEC})`,
+    );
   }
   if (shouldWriteDoc()) writeDocSection('import', section(results, loadBefore));
 }

@@ -54,7 +54,15 @@ const settings = {
 const LINES = 5;
 const TARGET_RATIO = 0.5;
 const command = [
-  ...envWords(['BENCH_CONNECTIONS', 'BENCH_DURATION', 'BENCH_WARMUP', 'BENCH_ROUNDS', 'BENCH_PG', 'BENCH_PG_URL', 'BENCH_PIN']),
+  ...envWords([
+    'BENCH_CONNECTIONS',
+    'BENCH_DURATION',
+    'BENCH_WARMUP',
+    'BENCH_ROUNDS',
+    'BENCH_PG',
+    'BENCH_PG_URL',
+    'BENCH_PIN',
+  ]),
   'npm run bench:intake',
 ].join(' ');
 
@@ -110,7 +118,11 @@ async function runRaw(target: Target, seed: BenchSeed, round: number): Promise<R
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`raw-intake exited with ${code}`);
-  const r = JSON.parse(out.trim().split('\n').pop()!) as { orders: number; seconds: number; cpuMicros: number };
+  const r = JSON.parse(out.trim().split('\n').pop()!) as {
+    orders: number;
+    seconds: number;
+    cpuMicros: number;
+  };
   return { ordersPerSec: r.orders / r.seconds, cpuPerOrder: r.cpuMicros / r.orders };
 }
 
@@ -171,11 +183,25 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
       const load = loadAvg();
       const gendanSide = async () => {
         if (settings.warmup > 0) {
-          const w = await runGendan(server.base, g.seed.token, g.seed, server.cpuMicros, `W${round}`, settings.warmup);
+          const w = await runGendan(
+            server.base,
+            g.seed.token,
+            g.seed,
+            server.cpuMicros,
+            `W${round}`,
+            settings.warmup,
+          );
           counted += w.ok;
           runs++;
         }
-        const m = await runGendan(server.base, g.seed.token, g.seed, server.cpuMicros, `M${round}`, settings.duration);
+        const m = await runGendan(
+          server.base,
+          g.seed.token,
+          g.seed,
+          server.cpuMicros,
+          `M${round}`,
+          settings.duration,
+        );
         counted += m.ok;
         runs++;
         return m;
@@ -210,7 +236,8 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
 }
 
 /** Every counted 201 is stored, and at most the in-flight requests of each run more. */
-const storedOk = (d: DialectResult) => d.stored >= d.counted && d.stored <= d.counted + d.runs * settings.connections;
+const storedOk = (d: DialectResult) =>
+  d.stored >= d.counted && d.stored <= d.counted + d.runs * settings.connections;
 
 function section(results: DialectResult[], loadBefore: string): string {
   const rows = results.map((d) => {
@@ -218,9 +245,15 @@ function section(results: DialectResult[], loadBefore: string): string {
     const ratio = m((r) => r.ratio);
     const cpuRatio = m((r) => r.raw.cpuPerOrder) / m((r) => r.gendan.cpuPerOrder);
     return (
-      `| ${d.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${fmt(m((r) => r.gendan.ordersPerSec), 1)} | ` +
+      `| ${d.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${fmt(
+        m((r) => r.gendan.ordersPerSec),
+        1,
+      )} | ` +
       `${fmt(m((r) => r.gendan.p50))} / ${fmt(m((r) => r.gendan.p99))} ms | ${fmt(m((r) => r.gendan.cpuPerOrder))} µs | ` +
-      `${fmt(m((r) => r.raw.ordersPerSec), 1)} | ${fmt(m((r) => r.raw.cpuPerOrder))} µs | **${ratio.toFixed(2)}** ` +
+      `${fmt(
+        m((r) => r.raw.ordersPerSec),
+        1,
+      )} | ${fmt(m((r) => r.raw.cpuPerOrder))} µs | **${ratio.toFixed(2)}** ` +
       `(${d.rounds.map((r) => r.ratio.toFixed(2)).join(', ')}) | ${cpuRatio.toFixed(2)} | ` +
       `${ratio >= TARGET_RATIO ? 'met' : 'not met'} | ${d.rounds.map((r) => r.load).join(' · ')} |`
     );

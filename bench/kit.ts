@@ -47,7 +47,9 @@ export async function benchDialects(): Promise<Dialect[]> {
 
 /** Settings that differ from a script's defaults, as `NAME=value` words for the reproduce command. */
 export function envWords(names: readonly string[]): string[] {
-  return names.filter((n) => process.env[n] !== undefined && process.env[n] !== '').map((n) => `${n}=${process.env[n]}`);
+  return names
+    .filter((n) => process.env[n] !== undefined && process.env[n] !== '')
+    .map((n) => `${n}=${process.env[n]}`);
 }
 
 export const median = (xs: readonly number[]): number => {
@@ -236,7 +238,7 @@ export interface GendanServer {
   proc: ChildProcess;
   port: number;
   base: string;
-  cpuMicros(): number;
+  cpuMicros: () => number;
 }
 
 /**
@@ -331,6 +333,7 @@ export async function api<T>(
   });
   const text = await res.text();
   const ms = performance.now() - t0;
-  if (!expect.includes(res.status)) throw new Error(`${method} ${url} → ${res.status}: ${text.slice(0, 2000)}`);
+  if (!expect.includes(res.status))
+    throw new Error(`${method} ${url} → ${res.status}: ${text.slice(0, 2000)}`);
   return { status: res.status, body: (text ? JSON.parse(text) : null) as T, ms };
 }

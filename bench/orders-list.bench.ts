@@ -40,7 +40,15 @@ import { benchToken } from './seed';
 const settings = { requests: intEnv('BENCH_REQUESTS', 500, 1), others: 200, warmup: 50 };
 const TARGET_P95_MS = 100;
 const command = [
-  ...envWords(['BENCH_REQUESTS', 'BENCH_FRESH', 'BENCH_PG', 'BENCH_PG_URL', 'BENCH_PIN', 'BENCH_ORDERS_TOTAL', 'BENCH_CUSTOMERS']),
+  ...envWords([
+    'BENCH_REQUESTS',
+    'BENCH_FRESH',
+    'BENCH_PG',
+    'BENCH_PG_URL',
+    'BENCH_PIN',
+    'BENCH_ORDERS_TOTAL',
+    'BENCH_CUSTOMERS',
+  ]),
   'npm run bench:orders-list',
 ].join(' ');
 
@@ -95,21 +103,29 @@ interface Page {
   total: number;
 }
 
-async function timeRequests(base: string, token: string, list: Filter[]): Promise<{ ms: number[]; totals: number[] }> {
+async function timeRequests(
+  base: string,
+  token: string,
+  list: Filter[],
+): Promise<{ ms: number[]; totals: number[] }> {
   const ms: number[] = [];
   const totals: number[] = [];
   for (const f of list) {
     const qs = new URLSearchParams({ ...f, page: '1', pageSize: '50' });
     const t0 = performance.now();
-    const res = await fetch(`${base}/api/orders?${qs.toString()}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${base}/api/orders?${qs.toString()}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const text = await res.text();
     ms.push(performance.now() - t0);
-    if (res.status !== 200) throw new Error(`GET /api/orders?${qs.toString()} → ${res.status}: ${text.slice(0, 500)}`);
+    if (res.status !== 200)
+      throw new Error(`GET /api/orders?${qs.toString()} → ${res.status}: ${text.slice(0, 500)}`);
     const page = JSON.parse(text) as Page;
     const wrong = page.items.find(
       (o) => (f.status && o.status !== f.status) || (f.customerId && o.customerId !== f.customerId),
     );
-    if (page.items.length > 50 || wrong) throw new Error(`GET /api/orders?${qs.toString()}: a page that does not match`);
+    if (page.items.length > 50 || wrong)
+      throw new Error(`GET /api/orders?${qs.toString()}: a page that does not match`);
     totals.push(page.total);
   }
   return { ms, totals };
@@ -144,11 +160,18 @@ interface Explained {
   total: number;
 }
 
-async function explain(database: Database, dialect: Dialect, kind: Kind, f: Filter, label: string): Promise<Explained> {
+async function explain(
+  database: Database,
+  dialect: Dialect,
+  kind: Kind,
+  f: Filter,
+  label: string,
+): Promise<Explained> {
   const { where, params } = whereOf(f, dialect);
   const page = `select ${PAGE_COLUMNS} from orders${where} order by created_at desc, id desc limit 50 offset 0`;
   const count = `select count(*) as n from orders${where}`;
-  const run = async (text: string) => (await sql.raw<Record<string, unknown>>(bind(text, params, dialect)).execute(database.db)).rows;
+  const run = async (text: string) =>
+    (await sql.raw<Record<string, unknown>>(bind(text, params, dialect)).execute(database.db)).rows;
   let pagePlan: string;
   let countPlan: string;
   if (dialect === 'sqlite') {
@@ -190,13 +213,19 @@ interface DialectResult {
 }
 
 async function runDialect(dialect: Dialect): Promise<DialectResult> {
-  const db: OrdersDb & { meta: GenMeta; reused: boolean } = await ensureOrdersDb(dialect, process.env.BENCH_FRESH === '1');
+  const db: OrdersDb & { meta: GenMeta; reused: boolean } = await ensureOrdersDb(
+    dialect,
+    process.env.BENCH_FRESH === '1',
+  );
   const counts = await statusCounts(db);
-  const open = () => openDatabase(db.databaseUrl ? { databaseUrl: db.databaseUrl } : { sqliteFile: db.sqliteFile! });
+  const open = () =>
+    openDatabase(db.databaseUrl ? { databaseUrl: db.databaseUrl } : { sqliteFile: db.sqliteFile! });
   let database = open();
   const token = await benchToken(database.db);
   // Customers in code order, so that the seeded picks are the same on both databases.
-  const customers = (await database.db.selectFrom('customers').select('id').orderBy('code').execute()).map((c) => c.id);
+  const customers = (await database.db.selectFrom('customers').select('id').orderBy('code').execute()).map(
+    (c) => c.id,
+  );
   await database.destroy();
 
   const server = await startGendan(db);
@@ -237,10 +266,20 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   const explained: Explained[] = [];
   try {
     const biggest = customers[0]!;
-    explained.push(await explain(database, dialect, 'status+customer', { customerId: biggest, status: 'approved' }, "the biggest customer, status 'approved'"));
+    explained.push(
+      await explain(
+        database,
+        dialect,
+        'status+customer',
+        { customerId: biggest, status: 'approved' },
+        "the biggest customer, status 'approved'",
+      ),
+    );
     explained.push(await explain(database, dialect, 'unfiltered', {}, 'none'));
     explained.push(await explain(database, dialect, 'status', { status: 'approved' }, "status 'approved'"));
-    explained.push(await explain(database, dialect, 'customer', { customerId: biggest }, 'the biggest customer'));
+    explained.push(
+      await explain(database, dialect, 'customer', { customerId: biggest }, 'the biggest customer'),
+    );
   } finally {
     await database.destroy();
     await db.dispose();
@@ -260,9 +299,13 @@ function section(results: DialectResult[], loadBefore: string): string {
   const data = results
     .map(
       (r) =>
-        `${name(r.dialect)}: ${fmt(r.meta.orders)} orders over ${fmt(r.meta.customers)} customers (${Object.entries(r.counts)
+        `${name(r.dialect)}: ${fmt(r.meta.orders)} orders over ${fmt(r.meta.customers)} customers (${Object.entries(
+          r.counts,
+        )
           .map(([k, v]) => `${k} ${fmt(v)}`)
-          .join(', ')})${r.reused ? `, reused from an earlier run of the generator (which took ${r.meta.seconds ?? '?'} s)` : `, generated in this run in ${r.meta.seconds ?? '?'} s`}`,
+          .join(
+            ', ',
+          )})${r.reused ? `, reused from an earlier run of the generator (which took ${r.meta.seconds ?? '?'} s)` : `, generated in this run in ${r.meta.seconds ?? '?'} s`}`,
     )
     .join('; ');
   const plans = results
@@ -316,7 +359,9 @@ async function main(): Promise<void> {
     const s = r.stats.find((x) => x.kind === 'status+customer')!;
     console.log(`${r.dialect}: status+customer p95 ${fmt(s.p95, 1)} ms (target ≤ ${TARGET_P95_MS})`);
     for (const e of r.explained) {
-      console.log(`  ${e.kind}: count ${fmt(e.total)} rows in ${fmt(e.countMs, 1)} ms\n    page: ${e.pagePlan.replace(/\n/g, '\n          ')}\n    count: ${e.countPlan.replace(/\n/g, '\n           ')}`);
+      console.log(
+        `  ${e.kind}: count ${fmt(e.total)} rows in ${fmt(e.countMs, 1)} ms\n    page: ${e.pagePlan.replace(/\n/g, '\n          ')}\n    count: ${e.countPlan.replace(/\n/g, '\n           ')}`,
+      );
     }
   }
   if (shouldWriteDoc()) writeDocSection('orders-list', section(results, loadBefore));

@@ -42,7 +42,14 @@ function orderRows(s: RawSettings, n: number): Rows {
   const lines = Array.from({ length: s.linesPerOrder }, (_, k) => {
     const p = s.products[k % s.products.length]!;
     const qty = 100 + (k % 9) * 50;
-    return { lineNo: k + 1, productId: p.id, qty, unitPrice: p.unitPrice, specs: p.specs, amount: qty * p.unitPrice };
+    return {
+      lineNo: k + 1,
+      productId: p.id,
+      qty,
+      unitPrice: p.unitPrice,
+      specs: p.specs,
+      amount: qty * p.unitPrice,
+    };
   });
   const total = lines.reduce((a, l) => a + l.amount, 0);
   const order = {
@@ -131,7 +138,8 @@ const insertSql = (table: string, row: Record<string, unknown>, rows = 1, pgStyl
 };
 
 function runSqlite(s: RawSettings): number {
-  const db = new SQLite(s.sqliteFile!);
+  if (!s.sqliteFile) throw new Error('raw-intake: no sqliteFile');
+  const db = new SQLite(s.sqliteFile);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -168,7 +176,10 @@ async function runPostgres(s: RawSettings): Promise<number> {
       try {
         await client.query('begin');
         await client.query(orderSql, Object.values(r.order));
-        await client.query(linesSql, r.lines.flatMap((l) => Object.values(l)));
+        await client.query(
+          linesSql,
+          r.lines.flatMap((l) => Object.values(l)),
+        );
         await client.query(auditSql, Object.values(r.audit));
         await client.query('commit');
       } catch (err) {

@@ -41,7 +41,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('orders')
     .columns(['customer_id', 'status', 'created_at', 'id'])
     .execute();
-  await db.schema.createIndex('orders_status_idx').on('orders').columns(['status', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('orders_status_idx')
+    .on('orders')
+    .columns(['status', 'created_at', 'id'])
+    .execute();
   await db.schema.createIndex('orders_created_idx').on('orders').columns(['created_at', 'id']).execute();
   await db.schema.createIndex('orders_po_idx').on('orders').columns(['customer_id', 'customer_po']).execute();
   await db.schema.createIndex('orders_clerk_idx').on('orders').columns(['clerk_id', 'status']).execute();
@@ -83,7 +87,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('overridden_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('order_findings_order_idx').on('order_findings').columns(['order_id', 'status']).execute();
+  await db.schema
+    .createIndex('order_findings_order_idx')
+    .on('order_findings')
+    .columns(['order_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('order_events')
@@ -97,7 +105,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('actor_name', 'text')
     .addColumn('data', 'text')
     .execute();
-  await db.schema.createIndex('order_events_order_idx').on('order_events').columns(['order_id', 'at']).execute();
+  await db.schema
+    .createIndex('order_events_order_idx')
+    .on('order_events')
+    .columns(['order_id', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
