@@ -83,8 +83,15 @@ interface DialectResult {
   runs: number;
 }
 
-async function seeded(dialect: Dialect, label: string): Promise<{ target: Target; seed: BenchSeed }> {
+interface Seeded {
+  target: Target;
+  seed: BenchSeed;
+}
+
+/** A fresh, seeded database; its target is added to `targets` (to be disposed) at once. */
+async function seeded(dialect: Dialect, label: string, targets: Target[]): Promise<Seeded> {
   const target = await createTarget(dialect, label);
+  targets.push(target);
   const database = await openTarget(target);
   try {
     return { target, seed: await seedBench(database.db, { customers: 1, products: 5 }) };
@@ -164,8 +171,17 @@ async function runGendan(
 }
 
 async function runDialect(dialect: Dialect): Promise<DialectResult> {
-  const g = await seeded(dialect, 'intake');
-  const raw = await seeded(dialect, 'intake_raw');
+  const targets: Target[] = [];
+  try {
+    const g = await seeded(dialect, 'intake', targets);
+    const raw = await seeded(dialect, 'intake_raw', targets);
+    return await measureIntake(dialect, g, raw);
+  } finally {
+    for (const t of targets) await t.dispose();
+  }
+}
+
+async function measureIntake(dialect: Dialect, g: Seeded, raw: Seeded): Promise<DialectResult> {
   const server = await startGendan(g.target);
   let counted = 0;
   let runs = 0;
@@ -230,8 +246,6 @@ async function runDialect(dialect: Dialect): Promise<DialectResult> {
   const database = await openTarget(g.target);
   const stored = await sql<{ n: number }>`select count(*) as n from orders`.execute(database.db);
   await database.destroy();
-  await g.target.dispose();
-  await raw.target.dispose();
   return { dialect, rounds, stored: Number(stored.rows[0]?.n ?? 0), counted, runs };
 }
 
@@ -266,7 +280,7 @@ function section(results: DialectResult[], loadBefore: string): string {
         `${d.rounds.reduce((a, r) => a + r.gendan.bad, 0)} non-2xx/errors in the measured runs`,
     )
     .join('; ');
-  return `## Order intake: \`POST /api/orders\` against raw inserts (issue 3 §8)
+  return `### Order intake: \`POST /api/orders\` against raw inserts (issue 3 §8)
 
 Reproduce: \`${command}\` (script \`bench/intake.bench.ts\`, raw side \`bench/raw-intake.ts\`, seed \`bench/seed.ts\`).
 
@@ -285,8 +299,8 @@ How it is measured:
 - Each request is a valid 5-line order (contract prices, terms and specs; requested date 60 days out) with its own customer PO, sent with \`Authorization: Bearer <token>\`; every one should get 201. The server validates, prices, reads settings, customer and products, and writes the header, 5 lines, a \`created\` order event and one audit row in one transaction.
 - Raw: \`bench/raw-intake.ts\` in its own process, same columns and values (ids are UUIDv7 as in Gendan, the audit row carries the same JSON), into an identically seeded database. SQLite: better-sqlite3 with the server's pragmas (WAL, \`synchronous=FULL\`, \`foreign_keys=ON\`), prepared statements, one transaction per order in a loop. PostgreSQL: a \`pg\` pool of ${settings.connections} connections and ${settings.connections} concurrent workers, one transaction per order (header, one multi-row INSERT of the lines, audit). It writes no event row, reads nothing and parses nothing: it is the floor.
 - CPU per order is the Node process's user + system time (the server's from \`/proc\`, the raw script's from \`process.cpuUsage()\`) over the measured run divided by the orders written; on SQLite it covers all the work, on PostgreSQL the database server's own CPU is not in it.
-- ${pinningNote()}
-- With \`synchronous=FULL\` every SQLite commit waits for an fsync of the WAL, and one connection serialises the commits: on this disk that caps both sides near the same rate, so the SQLite ratio says more about fsync than about Gendan; the CPU ratio shows the software overhead.
+- ${pinningNote('The server, and the raw script after it, run')}
+- SQLite has one connection: the server runs one transaction at a time, each committed with an fsync of the WAL (\`synchronous=FULL\`), and the raw loop waits for the same fsync per order. Whatever the server does while its transaction is open (the reads, validation, pricing, building the audit JSON, compiling and preparing each statement) adds to that fsync on the critical path; the other connections queue meanwhile.
 `;
 }
 

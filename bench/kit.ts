@@ -107,9 +107,9 @@ export function pinSelf(): void {
   if (canPin) spawnSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
 }
 
-export const pinningNote = () =>
+export const pinningNote = (what = 'The server runs') =>
   canPin
-    ? 'The server (and the raw script) run pinned to CPU 1 and the load generator to CPU 0 (`taskset`); PostgreSQL’s own processes are not pinned.'
+    ? `${what} pinned to CPU 1 and this process (the load generator) to CPU 0 (\`taskset\`); PostgreSQL’s own processes are not pinned.`
     : 'No CPU pinning (fewer than 2 CPUs, no `taskset`, or BENCH_PIN=0).';
 
 /** Spawns `node --import tsx <script> …args`, pinned to CPU 1 when possible. */

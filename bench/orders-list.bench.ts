@@ -324,7 +324,7 @@ function section(results: DialectResult[], loadBefore: string): string {
           .join('\n'),
     )
     .join('\n\n');
-  return `## Order list at 1,000,000 orders (issue 3 §8)
+  return `### Order list at 1,000,000 orders (issue 3 §8)
 
 Reproduce: \`${command}\` (script \`bench/orders-list.bench.ts\`, data \`bench/gen-orders.ts\`: the first run generates the databases into \`/tmp/gendan-bench-orders\` and the PostgreSQL database \`gendan_bench_orders\`, later runs reuse them; \`npx tsx bench/gen-orders.ts all --drop\` removes them).
 

@@ -7,14 +7,21 @@ export function addMinutes(iso: string, minutes: number): string {
   return new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using one. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /** The calendar date parts of an instant in a time zone. */
 export function datePartsInZone(instant: Date, timeZone: string): { yyyy: string; MM: string; dd: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return { yyyy: get('year'), MM: get('month'), dd: get('day') };
 }
