@@ -457,7 +457,9 @@ export function arbitraryFromSchema(
       s.additionalProperties !== undefined && s.additionalProperties !== false
         ? fc.dictionary(
             s.propertyNames && typeof s.propertyNames === 'object'
-              ? stringArb({ ...s.propertyNames, type: 'string' })
+              ? Array.isArray(s.propertyNames.enum) && s.propertyNames.enum.length > 0
+                ? fc.constantFrom(...s.propertyNames.enum.map(String))
+                : stringArb({ ...s.propertyNames, type: 'string' })
               : fc.string({ maxLength: 12 }),
             build(s.additionalProperties, depth + 1, undefined, seen),
             { maxKeys: 4 },
