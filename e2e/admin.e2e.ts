@@ -56,9 +56,21 @@ describe.runIf(run)('admin flow in Chromium', () => {
     await form.locator('input[name="password"]').fill('password-123');
     await form.locator('input[name="displayName"]').fill('端到端跟单员');
     await page.getByTestId('user-roles').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '跟单员' }).first().click();
-    await page.keyboard.press('Escape');
+    const option = page.locator('.ant-select-item-option').filter({ hasText: '跟单员' }).first();
+    await option.waitFor();
+    // The dropdown animates in: retry the pick until the role shows as selected in the field.
+    await expect
+      .poll(async () => {
+        if (!(await page.getByTestId('user-roles').textContent())?.includes('跟单员')) {
+          await option.click({ timeout: 2000 }).catch(() => undefined);
+        }
+        return page.getByTestId('user-roles').textContent();
+      })
+      .toContain('跟单员');
+    // Close the dropdown by clicking a field above it (Escape would close the whole modal).
+    await form.locator('input[name="username"]').click();
     await page.getByTestId('user-save').click();
+    await page.getByTestId('user-form').waitFor({ state: 'hidden' });
     await page.getByTestId('users-table').getByText('e2e.clerk').waitFor();
     const res = await page.request.get(`${server.url}/api/users?q=e2e.clerk`);
     const body = (await res.json()) as { items: { username: string; roles: string[] }[] };
