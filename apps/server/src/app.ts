@@ -9,7 +9,7 @@ import type { Config } from './config';
 import { openDatabase, migrateToLatest, type Database } from './db/database';
 import type { DB } from './db/schema';
 import type { AuthUser } from './lib/context';
-import { newId } from './lib/ids';
+import { newRequestId } from './lib/ids';
 import { languageFromHeader } from './lib/lang';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -59,7 +59,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     logger: opts.logger ?? { level: config.logLevel },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && /^[\w.:-]{1,64}$/.test(incoming) ? incoming : newId();
+      return typeof incoming === 'string' && /^[\w.:-]{1,64}$/.test(incoming) ? incoming : newRequestId();
     },
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,

@@ -32,8 +32,13 @@ export {
 } from './constants';
 
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code, e.g. CNY');
+/**
+ * The largest amount Gendan stores, in minor units (10 trillion in major units). Computed line
+ * amounts and totals are held to it too, so every amount stays an exact JavaScript integer.
+ */
+export const MONEY_MAX = 1_000_000_000_000_000;
 /** Money: an integer count of minor units (分, cents). */
-export const moneySchema = z.number().int().min(0).max(1_000_000_000_000_000);
+export const moneySchema = z.number().int().min(0).max(MONEY_MAX);
 /** A percentage with at most two decimals, 0–100. */
 export const percentSchema = z
   .number()

@@ -59,6 +59,11 @@ export const ERRORS = {
     'zh-CN': '文件或请求过大，上限为 {limit}',
     en: 'The file or request is too large; the limit is {limit}',
   },
+  AMOUNT_TOO_LARGE: {
+    status: 400,
+    'zh-CN': '金额过大：{where} 超过系统上限 {limit}（最小货币单位）',
+    en: 'Amount too large: {where} exceeds the limit of {limit} minor units',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     'zh-CN': '不支持的文件或内容类型：{type}',

@@ -16,6 +16,8 @@ export interface Database {
   label: string;
   /** Present on SQLite only: the raw handle, used by the online backup. */
   sqlite?: SQLite.Database;
+  /** Resolves true when the database answers a trivial query. */
+  ping(): Promise<boolean>;
   destroy(): Promise<void>;
 }
 
@@ -52,7 +54,16 @@ export function openDatabase(opts: DatabaseOptions): Database {
       db,
       dialect: 'postgres',
       label: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
-      destroy: () => db.destroy(),
+      ping: () =>
+        pool.query('select 1').then(
+          () => true,
+          () => false,
+        ),
+      // Kysely ends the pool only if it ever used it; the ping may have used it alone.
+      destroy: async () => {
+        await db.destroy();
+        if (!pool.ended) await pool.end();
+      },
     };
   }
   const file = opts.sqliteFile ?? ':memory:';
@@ -62,13 +73,56 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), ...(log ? { log } : {}) });
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    ...(log ? { log } : {}),
+  });
+  const select1 = sqlite.prepare('select 1').pluck();
   return {
     db,
     dialect: 'sqlite',
     label: file === ':memory:' ? 'sqlite (memory)' : `sqlite:${file}`,
     sqlite,
-    destroy: () => db.destroy(),
+    ping: () => {
+      try {
+        return Promise.resolve(select1.get() === 1);
+      } catch {
+        return Promise.resolve(false);
+      }
+    },
+    destroy: async () => {
+      await db.destroy();
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+/** How many prepared statements one SQLite connection keeps. */
+const STATEMENT_CACHE_SIZE = 2000;
+
+/**
+ * The SQLite handle as Kysely's driver sees it, with prepared statements cached by SQL text.
+ * Kysely prepares every query anew, which costs as much as running a small one; Kysely's queries
+ * are parameterised, so the same text recurs and its statement can be reused. A statement still
+ * busy (a stream iterating it) is never handed out twice: a fresh one is prepared instead. The
+ * cache drops its oldest entry when full.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CACHE_SIZE) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare: (text: string): SQLite.Statement => {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) return cached;
+      const stmt = sqlite.prepare(text);
+      if (cached) return stmt;
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      cache.set(text, stmt);
+      return stmt;
+    },
   };
 }
 
@@ -101,11 +155,6 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
 }
 
 /** Checks that the database answers. */
-export async function pingDatabase(database: Database): Promise<boolean> {
-  try {
-    await sql`select 1`.execute(database.db);
-    return true;
-  } catch {
-    return false;
-  }
+export function pingDatabase(database: Database): Promise<boolean> {
+  return database.ping();
 }

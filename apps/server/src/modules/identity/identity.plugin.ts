@@ -52,26 +52,33 @@ export function registerIdentity(app: FastifyInstance): void {
     }
   });
 
-  app.addHook('onRequest', async (req) => {
-    const auth = req.headers.authorization;
+  const resolveUser = async (req: FastifyRequest, auth: string | undefined, token: string | undefined) => {
     if (auth !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
       const user = m?.[1] ? await userFromToken(app.db, m[1]) : null;
       if (!user) throw new AppError('UNAUTHENTICATED');
       req.user = user;
-    } else {
-      const token = req.cookies[SESSION_COOKIE];
-      if (token) req.user = await userFromSession(app.db, token, app.config.sessionIdleMinutes);
+    } else if (token) {
+      req.user = await userFromSession(app.db, token, app.config.sessionIdleMinutes);
     }
     if (req.user) req.lang = req.user.language;
+  };
+
+  // Callback-style hooks: a request without credentials (health probes, static files, the login
+  // page) passes straight through without a promise or a database read.
+  app.addHook('onRequest', (req, _reply, done) => {
+    const auth = req.headers.authorization;
+    const token = req.cookies[SESSION_COOKIE];
+    if (auth === undefined && !token) return done();
+    resolveUser(req, auth, token).then(() => done(), done);
   });
 
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', (req, _reply, done) => {
     const access = req.routeOptions.config.access;
-    if (access === undefined) return;
-    const decision = decideAccess(access, req.user);
-    if (decision === 'unauthenticated') throw new AppError('UNAUTHENTICATED');
-    if (decision === 'forbidden') throw new AppError('FORBIDDEN');
+    const decision = access === undefined ? 'allow' : decideAccess(access, req.user);
+    if (decision === 'unauthenticated') return done(new AppError('UNAUTHENTICATED'));
+    if (decision === 'forbidden') return done(new AppError('FORBIDDEN'));
+    done();
   });
 }
 

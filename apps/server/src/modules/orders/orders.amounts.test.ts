@@ -22,4 +22,15 @@ describe('priceLines', () => {
     ]);
     expect(r.lines[0]).toMatchObject({ amount: 100, statedAmount: 99 });
   });
+
+  it('refuses a line amount or total above the money cap', () => {
+    const big = { productId: 'a', qty: 1_000_000_000, unitPrice: 2_000_000, requestedDate: '2026-12-20' };
+    expect(() => priceLines([big])).toThrow(expect.objectContaining({ code: 'AMOUNT_TOO_LARGE' }));
+    const half = { ...big, qty: 500_000_000 };
+    // each line is exactly the cap; together they exceed it
+    expect(() => priceLines([half])).not.toThrow();
+    expect(() => priceLines([half, half])).toThrow(
+      expect.objectContaining({ code: 'AMOUNT_TOO_LARGE', params: expect.objectContaining({ where: 'total' }) }),
+    );
+  });
 });

@@ -191,6 +191,10 @@ const MESSAGES = {
     'zh-CN': '未填付款方式，客户资料和有效合同中也没有',
     en: 'No payment terms given, and neither the customer nor an active contract has any',
   },
+  AMOUNT_TOO_LARGE: {
+    'zh-CN': '金额过大：数量 × 单价超过系统上限',
+    en: 'Amount too large: quantity × unit price exceeds the limit',
+  },
   TOO_MANY_LINES: { 'zh-CN': '一个订单最多 {max} 行', en: 'An order has at most {max} lines' },
   NO_LINES: {
     'zh-CN': '没有找到订单行：需要 xlsx/csv 附件，或正文中带「型号」「数量」等列的表格',

@@ -1,4 +1,4 @@
-import { createOrderBodySchema, type CreateOrderBody, type ShippingMode } from '@gendan/contracts';
+import { createOrderBodySchema, MONEY_MAX, type CreateOrderBody, type ShippingMode } from '@gendan/contracts';
 import { lineAmount, pctToBp } from '../../lib/money';
 import {
   cellDate,
@@ -462,7 +462,9 @@ export function buildOrders(
       if (!productId) fail(l.row, 'model', 'UNKNOWN_PRODUCT', { value: l.model });
       const unitPrice = l.unitPrice ?? (productId && terms ? terms.priceFor(productId, l.qty) : null);
       if (unitPrice === null && productId && customer) fail(l.row, 'unitPrice', 'NO_PRICE');
-      total += lineAmount(l.qty, unitPrice ?? 0, pctToBp(l.discountPct));
+      const amount = lineAmount(l.qty, unitPrice ?? 0, pctToBp(l.discountPct));
+      if (amount > MONEY_MAX) fail(l.row, 'qty', 'AMOUNT_TOO_LARGE');
+      total += amount;
       lines.push({
         productId: productId ?? '',
         qty: l.qty,
@@ -474,6 +476,9 @@ export function buildOrders(
         ...(l.description !== null ? { description: l.description } : {}),
       });
     }
+
+    if (total > MONEY_MAX && !groupErrors.some((e) => e.code === 'AMOUNT_TOO_LARGE'))
+      fail(firstRow, 'qty', 'AMOUNT_TOO_LARGE');
 
     let body: CreateOrderBody | null = null;
     if (!g.invalid && groupErrors.length === 0 && customer && paymentTerms !== null) {

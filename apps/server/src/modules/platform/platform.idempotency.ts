@@ -93,8 +93,7 @@ export function registerIdempotency(app: FastifyInstance, opts: IdempotencyOptio
   };
 
   // preHandler: after authentication, access checks and validation, right before the handler.
-  app.addHook('preHandler', async (req, reply) => {
-    if (req.method !== 'POST' || !req.url.startsWith('/api/')) return;
+  const preHandler = async (req: FastifyRequest, reply: FastifyReply) => {
     const raw = req.headers[HEADER];
     if (raw === undefined) return;
     const key = Array.isArray(raw) ? raw.join(', ') : raw;
@@ -135,9 +134,9 @@ export function registerIdempotency(app: FastifyInstance, opts: IdempotencyOptio
       if (Date.now() >= deadline) throw new AppError('IDEMPOTENCY_IN_FLIGHT');
       await sleep(pollMs);
     }
-  });
+  };
 
-  app.addHook('onSend', async (req, reply, payload) => {
+  const onSend = async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const claim = claims.get(req);
     if (!claim) return payload;
     claims.delete(req);
@@ -153,5 +152,18 @@ export function registerIdempotency(app: FastifyInstance, opts: IdempotencyOptio
       req.log.error({ err }, 'idempotency: could not record the outcome of a keyed request');
     }
     return payload;
+  };
+
+  // Only POST routes under /api take keys: the hooks are attached to those routes alone, so that
+  // every other request pays nothing for them.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.includes('POST') || !route.url.startsWith('/api/')) return;
+    route.preHandler = [...asArray(route.preHandler), preHandler];
+    route.onSend = [...asArray(route.onSend), onSend];
   });
+}
+
+function asArray<T>(value: T | T[] | undefined): T[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }

@@ -30,6 +30,9 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'public' },
       schema: { summary: 'Liveness and database check', response: { 200: healthSchema, 503: healthSchema } },
+      // Load balancers call this many times a second. Its body is built right here from three
+      // known values, so it is written as JSON directly; the schema above still documents it.
+      serializerCompiler: () => (data) => JSON.stringify(data),
     },
     async (_req, reply) => {
       const ok = await pingDatabase(app.database);
