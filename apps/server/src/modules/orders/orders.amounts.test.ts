@@ -30,7 +30,10 @@ describe('priceLines', () => {
     // each line is exactly the cap; together they exceed it
     expect(() => priceLines([half])).not.toThrow();
     expect(() => priceLines([half, half])).toThrow(
-      expect.objectContaining({ code: 'AMOUNT_TOO_LARGE', params: expect.objectContaining({ where: 'total' }) }),
+      expect.objectContaining({
+        code: 'AMOUNT_TOO_LARGE',
+        params: expect.objectContaining({ where: 'total' }),
+      }),
     );
   });
 });
