@@ -133,7 +133,7 @@ export async function main(argv: string[]): Promise<void> {
         language: 'zh-CN' | 'en';
       }) =>
         withDatabase(async (database) => {
-          const created = await database.db.transaction().execute((trx) =>
+          const created = await database.transact((trx) =>
             createUser(trx, systemContext, {
               username: opts.username,
               password: opts.password,
@@ -159,9 +159,9 @@ export async function main(argv: string[]): Promise<void> {
         if (opts.user === 'admin') await ensureAdminUser(database.db, cfg.adminPassword);
         const u = await findUserByUsername(database.db, opts.user);
         if (!u) throw new Error(`No such user: ${opts.user} / 用户不存在`);
-        const created = await database.db
-          .transaction()
-          .execute((trx) => createToken(trx, systemContext, { userId: u.id, name: opts.name }));
+        const created = await database.transact((trx) =>
+          createToken(trx, systemContext, { userId: u.id, name: opts.name }),
+        );
         console.log(`Token for ${u.username} (shown once / 仅显示一次):`);
         console.log(created.token);
       }),

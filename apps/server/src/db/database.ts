@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kyse
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { DB } from './schema';
 import { migrations } from './migrations/index';
+import { groupCommitTransact, plainTransact, type Transact } from './transact';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -16,6 +17,11 @@ export interface Database {
   label: string;
   /** Present on SQLite only: the raw handle, used by the online backup. */
   sqlite?: SQLite.Database;
+  /**
+   * Runs a use case's unit of work in a transaction: what every route uses. On SQLite, units that
+   * arrive together share one commit (see `groupCommitTransact`).
+   */
+  transact: Transact;
   /** Resolves true when the database answers a trivial query. */
   ping(): Promise<boolean>;
   destroy(): Promise<void>;
@@ -54,6 +60,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
       db,
       dialect: 'postgres',
       label: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
+      transact: plainTransact(db),
       ping: () =>
         pool.query('select 1').then(
           () => true,
@@ -83,6 +90,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
     dialect: 'sqlite',
     label: file === ':memory:' ? 'sqlite (memory)' : `sqlite:${file}`,
     sqlite,
+    transact: groupCommitTransact(db, () => sqlite.inTransaction),
     ping: () => {
       try {
         return Promise.resolve(select1.get() === 1);

@@ -9,6 +9,14 @@ describe('time', () => {
     expect(todayInZone('UTC', instant)).toBe('2026-11-27');
     expect(todayInZone('America/Los_Angeles', instant)).toBe('2026-11-27');
   });
+  it('turns the date exactly at local midnight, also when asked again within a minute', () => {
+    // Shanghai midnight is 16:00 UTC; India (UTC+05:30) turns at 18:30 UTC.
+    expect(todayInZone('Asia/Shanghai', new Date('2026-11-27T15:59:59.999Z'))).toBe('2026-11-27');
+    expect(todayInZone('Asia/Shanghai', new Date('2026-11-27T16:00:00.000Z'))).toBe('2026-11-28');
+    expect(todayInZone('Asia/Shanghai', new Date('2026-11-27T15:59:30.000Z'))).toBe('2026-11-27');
+    expect(todayInZone('Asia/Kolkata', new Date('2026-11-27T18:29:59.000Z'))).toBe('2026-11-27');
+    expect(todayInZone('Asia/Kolkata', new Date('2026-11-27T18:30:00.000Z'))).toBe('2026-11-28');
+  });
   it('gives zero-padded parts', () => {
     expect(datePartsInZone(new Date('2026-01-05T00:00:00Z'), 'UTC')).toEqual({
       yyyy: '2026',

@@ -28,9 +28,17 @@ export function datePartsInZone(instant: Date, timeZone: string): { yyyy: string
 
 /** "Today" as a business date (YYYY-MM-DD) in the company's time zone. */
 export function todayInZone(timeZone: string, now: Date = new Date()): string {
+  // Every zone's offset is a whole number of minutes, so the date cannot change within a UTC
+  // minute: the answer is kept per zone for the minute it was computed in.
+  const minute = Math.floor(now.getTime() / 60_000);
+  const cached = todays.get(timeZone);
+  if (cached && cached.minute === minute) return cached.date;
   const p = datePartsInZone(now, timeZone);
-  return `${p.yyyy}-${p.MM}-${p.dd}`;
+  const date = `${p.yyyy}-${p.MM}-${p.dd}`;
+  todays.set(timeZone, { minute, date });
+  return date;
 }
+const todays = new Map<string, { minute: number; date: string }>();
 
 /** Adds calendar days to a business date (YYYY-MM-DD). */
 export function addDays(date: string, days: number): string {

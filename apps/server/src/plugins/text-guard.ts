@@ -18,6 +18,30 @@ function isWalkable(v: unknown): v is Record<string, unknown> {
  * Walks objects and arrays (not Buffers or streams), without recursion.
  */
 export function findNulCharacter(value: unknown, root = ''): string | null {
+  // Nearly every request is clean: a quick walk without paths first, the paths only on a hit.
+  return hasNulCharacter(value) ? locateNulCharacter(value, root) : null;
+}
+
+/** Whether any string, value or key, holds U+0000; iterative, so deep nesting cannot overflow. */
+function hasNulCharacter(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return true;
+    } else if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+    } else if (isWalkable(v)) {
+      for (const k in v) {
+        if (k.includes('\u0000')) return true;
+        stack.push(v[k]);
+      }
+    }
+  }
+  return false;
+}
+
+function locateNulCharacter(value: unknown, root: string): string | null {
   const stack: [unknown, string][] = [[value, root]];
   while (stack.length) {
     const [v, path] = stack.pop()!;

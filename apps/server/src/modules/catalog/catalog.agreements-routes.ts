@@ -46,9 +46,9 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: { tags, body: createAgreementBodySchema, response: { 201: agreementSchema } },
       },
       async (req, reply) => {
-        const created = await app.db
-          .transaction()
-          .execute((trx) => service.createAgreement(trx, catalogContext(req), kind, req.body));
+        const created = await app.database.transact((trx) =>
+          service.createAgreement(trx, catalogContext(req), kind, req.body),
+        );
         return reply.status(201).send(created);
       },
     );
@@ -75,9 +75,9 @@ export const agreementRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (req) =>
-        app.db
-          .transaction()
-          .execute((trx) => service.updateAgreement(trx, catalogContext(req), kind, req.params.id, req.body)),
+        app.database.transact((trx) =>
+          service.updateAgreement(trx, catalogContext(req), kind, req.params.id, req.body),
+        ),
     );
   }
 };

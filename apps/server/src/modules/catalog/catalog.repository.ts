@@ -186,6 +186,29 @@ export async function findProductsByIds(db: Kysely<DB>, ids: readonly string[]):
   return out;
 }
 
+/** Of `ids`, those naming a product (active or not); one id-only query per chunk. */
+export async function existingProductIds(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const part of chunks([...new Set(ids)])) {
+    for (const r of await db.selectFrom('products').select('id').where('id', 'in', part).execute())
+      out.add(r.id);
+  }
+  return out;
+}
+
+/** Just whether a customer exists, is active, and who its clerk is. */
+export async function findCustomerStanding(
+  db: Kysely<DB>,
+  id: string,
+): Promise<{ active: boolean; clerkId: string | null } | undefined> {
+  const row = await db
+    .selectFrom('customers')
+    .select(['active', 'clerk_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row && { active: row.active === 1, clerkId: row.clerk_id };
+}
+
 export async function findProductsByModels(db: Kysely<DB>, models: readonly string[]): Promise<ProductRow[]> {
   const out: ProductRow[] = [];
   for (const part of chunks([...new Set(models)])) {

@@ -72,9 +72,9 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['customers'], body: createCustomerBodySchema, response: { 201: customerSchema } },
     },
     async (req, reply) => {
-      const created = await app.db
-        .transaction()
-        .execute((trx) => customers.createCustomer(trx, catalogContext(req), req.body));
+      const created = await app.database.transact((trx) =>
+        customers.createCustomer(trx, catalogContext(req), req.body),
+      );
       return reply.status(201).send(created);
     },
   );
@@ -106,9 +106,9 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) =>
-      app.db
-        .transaction()
-        .execute((trx) => customers.updateCustomer(trx, catalogContext(req), req.params.id, req.body)),
+      app.database.transact((trx) =>
+        customers.updateCustomer(trx, catalogContext(req), req.params.id, req.body),
+      ),
   );
 
   app.get(
@@ -171,9 +171,9 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['products'], body: createProductBodySchema, response: { 201: productSchema } },
     },
     async (req, reply) => {
-      const created = await app.db
-        .transaction()
-        .execute((trx) => products.createProduct(trx, catalogContext(req), req.body));
+      const created = await app.database.transact((trx) =>
+        products.createProduct(trx, catalogContext(req), req.body),
+      );
       return reply.status(201).send(created);
     },
   );
@@ -199,9 +199,9 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) =>
-      app.db
-        .transaction()
-        .execute((trx) => products.updateProduct(trx, catalogContext(req), req.params.id, req.body)),
+      app.database.transact((trx) =>
+        products.updateProduct(trx, catalogContext(req), req.params.id, req.body),
+      ),
   );
 
   await app.register(agreementRoutes);

@@ -126,9 +126,9 @@ function registerTemplateAndImport(app: Parameters<FastifyPluginAsyncZod>[0], k:
       const upload = await readUploadedFile(req, app.config.uploadMaxBytes);
       const file = await readImportFile(upload.data, await sheetFormatOf(upload), k.cols);
       const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
-      return app.db
-        .transaction()
-        .execute((trx) => planAndCommit(trx, catalogContext(req), req.lang, file, k.cols, k.planner, dryRun));
+      return app.database.transact((trx) =>
+        planAndCommit(trx, catalogContext(req), req.lang, file, k.cols, k.planner, dryRun),
+      );
     },
   );
 }

@@ -67,7 +67,7 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
     async (req, reply) => {
       const sessionId = req.user?.sessionId;
       if (sessionId) {
-        await app.db.transaction().execute((trx) => service.logout(trx, actionContext(req), sessionId));
+        await app.database.transact((trx) => service.logout(trx, actionContext(req), sessionId));
       }
       clearSessionCookie(req, reply);
       return { ok: true as const };
@@ -91,9 +91,9 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req) => {
       const user = requireUser(req);
-      const updated = await app.db
-        .transaction()
-        .execute((trx) => service.updateMe(trx, actionContext(req), user.id, req.body));
+      const updated = await app.database.transact((trx) =>
+        service.updateMe(trx, actionContext(req), user.id, req.body),
+      );
       return { ...updated, authMethod: user.authMethod };
     },
   );
@@ -106,18 +106,16 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
     },
     async (req) => {
       const user = requireUser(req);
-      await app.db
-        .transaction()
-        .execute((trx) =>
-          service.changePassword(
-            trx,
-            actionContext(req),
-            user.id,
-            req.body.currentPassword,
-            req.body.newPassword,
-            user.sessionId,
-          ),
-        );
+      await app.database.transact((trx) =>
+        service.changePassword(
+          trx,
+          actionContext(req),
+          user.id,
+          req.body.currentPassword,
+          req.body.newPassword,
+          user.sessionId,
+        ),
+      );
       return { ok: true as const };
     },
   );
@@ -164,9 +162,9 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
       schema: { tags: ['users'], body: createUserBodySchema, response: { 201: userSchema } },
     },
     async (req, reply) => {
-      const user = await app.db
-        .transaction()
-        .execute((trx) => service.createUser(trx, actionContext(req), req.body));
+      const user = await app.database.transact((trx) =>
+        service.createUser(trx, actionContext(req), req.body),
+      );
       return reply.status(201).send(user);
     },
   );
@@ -183,9 +181,7 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
       },
     },
     async (req) =>
-      app.db
-        .transaction()
-        .execute((trx) => service.updateUser(trx, actionContext(req), req.params.id, req.body)),
+      app.database.transact((trx) => service.updateUser(trx, actionContext(req), req.params.id, req.body)),
   );
 
   app.get(
@@ -204,9 +200,9 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
       schema: { tags: ['tokens'], body: createTokenBodySchema, response: { 201: createdTokenSchema } },
     },
     async (req, reply) => {
-      const token = await app.db
-        .transaction()
-        .execute((trx) => service.createToken(trx, actionContext(req), req.body));
+      const token = await app.database.transact((trx) =>
+        service.createToken(trx, actionContext(req), req.body),
+      );
       return reply.status(201).send(token);
     },
   );
@@ -218,9 +214,7 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
       schema: { tags: ['tokens'], params: idParamsSchema, response: { 200: okSchema } },
     },
     async (req) => {
-      await app.db
-        .transaction()
-        .execute((trx) => service.revokeToken(trx, actionContext(req), req.params.id));
+      await app.database.transact((trx) => service.revokeToken(trx, actionContext(req), req.params.id));
       return { ok: true as const };
     },
   );

@@ -148,7 +148,7 @@ async function commit(
   const user = requireUser(req);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await app.db.transaction().execute(async (trx) => {
+      return await app.database.transact(async (trx) => {
         const plan = await planIntake(trx, request);
         const errors = [...extraErrors, ...plan.errors];
         if (errors.length > 0) throw importInvalid(errors, req.lang);

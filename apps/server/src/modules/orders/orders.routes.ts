@@ -92,9 +92,9 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         channel = 'portal';
         body = { ...body, clerkId: null };
       }
-      const created = await app.db
-        .transaction()
-        .execute((trx) => createOrder(trx, ctx, body, { channel, createdBy: user.id }));
+      const created = await app.database.transact((trx) =>
+        createOrder(trx, ctx, body, { channel, createdBy: user.id }),
+      );
       return reply.code(201).send(created);
     },
   );
@@ -171,8 +171,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: orderSchema },
       },
     },
-    async (req) =>
-      app.db.transaction().execute((trx) => updateOrder(trx, ctxOf(req), req.params.id, req.body)),
+    async (req) => app.database.transact((trx) => updateOrder(trx, ctxOf(req), req.params.id, req.body)),
   );
 
   app.post(
@@ -187,7 +186,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) =>
-      app.db.transaction().execute((trx) => submitOrder(trx, ctxOf(req), req.params.id, req.body.version)),
+      app.database.transact((trx) => submitOrder(trx, ctxOf(req), req.params.id, req.body.version)),
   );
 
   app.post(
@@ -201,7 +200,7 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: reviewResultSchema },
       },
     },
-    async (req) => app.db.transaction().execute((trx) => reviewOrder(trx, ctxOf(req), req.params.id)),
+    async (req) => app.database.transact((trx) => reviewOrder(trx, ctxOf(req), req.params.id)),
   );
 
   app.post(
@@ -217,9 +216,9 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const roles = requireUser(req).roles;
-      const result = await app.db
-        .transaction()
-        .execute((trx) => approveOrder(trx, ctxOf(req), req.params.id, req.body, { roles }));
+      const result = await app.database.transact((trx) =>
+        approveOrder(trx, ctxOf(req), req.params.id, req.body, { roles }),
+      );
       // Thrown after the commit: a review re-run by this request stays, with the ids listed here.
       if (!result.ok) {
         throw new AppError(
@@ -246,11 +245,9 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const roles = requireUser(req).roles;
-      return app.db
-        .transaction()
-        .execute((trx) =>
-          overrideFinding(trx, ctxOf(req), req.params.id, req.params.findingId, req.body.reason, { roles }),
-        );
+      return app.database.transact((trx) =>
+        overrideFinding(trx, ctxOf(req), req.params.id, req.params.findingId, req.body.reason, { roles }),
+      );
     },
   );
 
@@ -270,9 +267,9 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (req) =>
-        app.db
-          .transaction()
-          .execute((trx) => run(trx, ctxOf(req), req.params.id, req.body.version, req.body.reason)),
+        app.database.transact((trx) =>
+          run(trx, ctxOf(req), req.params.id, req.body.version, req.body.reason),
+        ),
     );
   }
 
@@ -288,6 +285,6 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) =>
-      app.db.transaction().execute((trx) => reopenOrder(trx, ctxOf(req), req.params.id, req.body.version)),
+      app.database.transact((trx) => reopenOrder(trx, ctxOf(req), req.params.id, req.body.version)),
   );
 };

@@ -12,7 +12,7 @@ import type { DB, OrderTable } from '../../db/schema';
 import { AppError, assertVersion, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso, todayInZone } from '../../lib/time';
-import { getCustomer, getProductsByIds } from '../catalog/index';
+import { existingProductIds, findCustomerStanding } from '../catalog/index';
 import { audit, getSettings } from '../platform/index';
 import { priceLines, type PricedOrder } from './orders.amounts';
 import { writeEvents } from './orders.events';
@@ -68,13 +68,16 @@ async function validateContent(
   const refs: ReferenceIssue[] = [];
   let customerClerkId: string | null = null;
   if (header.customerId !== undefined) {
-    const customer = await getCustomer(db, header.customerId);
+    const customer = await findCustomerStanding(db, header.customerId);
     if (!customer || !customer.active) {
       refs.push({ path: `${prefix}.customerId`, entity: 'customer', value: header.customerId });
     } else customerClerkId = customer.clerkId;
   }
   if (lines) {
-    const products = await getProductsByIds(db, [...new Set(lines.map((l) => l.productId))]);
+    const products = await existingProductIds(
+      db,
+      lines.map((l) => l.productId),
+    );
     lines.forEach((l, i) => {
       if (!products.has(l.productId)) {
         refs.push({ path: `${prefix}.lines[${i}].productId`, entity: 'product', value: l.productId });

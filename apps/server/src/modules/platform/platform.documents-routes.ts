@@ -109,7 +109,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
       // Check access before anything touches the disk.
       await assertEntityAccess(app.db, user, fields.entityType, fields.entityId, 'write');
       const stored = await storeUpload(app.files, upload.file.filename, upload.file.data);
-      const info = await app.db.transaction().execute((trx) =>
+      const info = await app.database.transact((trx) =>
         createDocument(
           trx,
           actionContext(req),
@@ -176,9 +176,7 @@ export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => {
       const user = requireUser(req);
-      await app.db
-        .transaction()
-        .execute((trx) => deleteDocument(trx, actionContext(req), user, req.params.id));
+      await app.database.transact((trx) => deleteDocument(trx, actionContext(req), user, req.params.id));
       return { ok: true as const };
     },
   );

@@ -20,9 +20,9 @@ async function lane(): Promise<void> {
   while (issued < count) {
     issued++;
     numbers.push(
-      await database.db
-        .transaction()
-        .execute((trx) => nextDocumentNumber(trx, 'sales_order', 'SO{yyyy}{MM}-{seq:5}', 'Asia/Shanghai')),
+      await database.transact((trx) =>
+        nextDocumentNumber(trx, 'sales_order', 'SO{yyyy}{MM}-{seq:5}', 'Asia/Shanghai'),
+      ),
     );
   }
 }

@@ -165,9 +165,9 @@ export class OutboxWorker {
   private async processBatch(): Promise<number> {
     const now = this.now();
     const leaseUntil = new Date(now.getTime() + this.leaseMs).toISOString();
-    const claimed = await this.database.db
-      .transaction()
-      .execute((trx) => claimOutboxRows(trx, this.database.dialect, nowIso(now), leaseUntil, this.batchSize));
+    const claimed = await this.database.transact((trx) =>
+      claimOutboxRows(trx, this.database.dialect, nowIso(now), leaseUntil, this.batchSize),
+    );
     await Promise.all(claimed.map((row) => this.runRow(row, leaseUntil)));
     return claimed.length;
   }

@@ -78,9 +78,7 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { body: updateSettingsBodySchema, response: { 200: settingsResponseSchema } },
     },
     async (req) =>
-      app.db
-        .transaction()
-        .execute((trx) => updateSettings(trx, actionContext(req), app.config.timeZone, req.body)),
+      app.database.transact((trx) => updateSettings(trx, actionContext(req), app.config.timeZone, req.body)),
   );
 
   app.get(
