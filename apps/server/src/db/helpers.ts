@@ -12,3 +12,18 @@ export function containsPattern(text: string): string {
 export function containsText(column: string, text: string): RawBuilder<boolean> {
   return sql<boolean>`lower(${sql.ref(column)}) like ${containsPattern(text.toLowerCase())} escape '!'`;
 }
+
+/** Splits a list into parts of at most `size` items. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Bound parameters one statement may carry: below SQLite's 32,766 and PostgreSQL's 65,535. */
+export const MAX_PARAMS = 30_000;
+
+/** Rows per multi-row INSERT for rows of `columns` columns, at most 1,000. */
+export function rowsPerInsert(columns: number): number {
+  return Math.max(1, Math.min(1000, Math.floor(MAX_PARAMS / columns)));
+}

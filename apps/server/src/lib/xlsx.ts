@@ -149,7 +149,9 @@ export function readRows(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[], 
     const values: Record<string, CellValue> = {};
     let any = false;
     for (const [col, key] of colKey) {
-      const v = plainCellValue(row.getCell(col).value);
+      // findCell, not getCell: getCell creates (and keeps) a cell object for every empty one.
+      const cell = row.findCell(col);
+      const v = cell ? plainCellValue(cell.value) : null;
       values[key] = v;
       if (v !== null) any = true;
     }

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { chunks as chunksOf } from '../../db/helpers';
 import { containsText } from '../../db/helpers';
 import type { CustomerTable, DB, ProductTable } from '../../db/schema';
 
@@ -15,9 +16,7 @@ export type ProductRow = Selectable<ProductTable>;
 export const IN_CHUNK = 5000;
 
 export function chunks<T>(items: readonly T[], size = IN_CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+  return chunksOf(items, size);
 }
 
 /** Whether a database error is a unique-constraint violation (SQLite or PostgreSQL). */
@@ -196,17 +195,21 @@ export async function existingProductIds(db: Kysely<DB>, ids: readonly string[])
   return out;
 }
 
-/** Just whether a customer exists, is active, and who its clerk is. */
-export async function findCustomerStanding(
+/** For each of `ids` naming a customer: whether it is active, and who its clerk is. */
+export async function findCustomerStandings(
   db: Kysely<DB>,
-  id: string,
-): Promise<{ active: boolean; clerkId: string | null } | undefined> {
-  const row = await db
-    .selectFrom('customers')
-    .select(['active', 'clerk_id'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row && { active: row.active === 1, clerkId: row.clerk_id };
+  ids: readonly string[],
+): Promise<Map<string, { active: boolean; clerkId: string | null }>> {
+  const out = new Map<string, { active: boolean; clerkId: string | null }>();
+  for (const part of chunks([...new Set(ids)])) {
+    const rows = await db
+      .selectFrom('customers')
+      .select(['id', 'active', 'clerk_id'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) out.set(r.id, { active: r.active === 1, clerkId: r.clerk_id });
+  }
+  return out;
 }
 
 export async function findProductsByModels(db: Kysely<DB>, models: readonly string[]): Promise<ProductRow[]> {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { OrderChannel } from '@gendan/contracts';
+import type { CreateOrderBody, OrderChannel } from '@gendan/contracts';
 import type { DB } from '../../db/schema';
 import type { AuthUser } from '../../lib/context';
 import { newId } from '../../lib/ids';
@@ -28,8 +28,8 @@ import {
 } from './orders.import';
 import type { IntakeError } from './orders.import-columns';
 import { subjectCustomerCodes, subjectPo, type ParsedEmail } from './orders.email';
-import { appendOrderEvent } from './orders.events';
-import { createOrder } from './orders.service';
+import { writeEventsOfOrders } from './orders.events';
+import { createOrders } from './orders.service';
 import type { OrdersContext } from './orders.validation';
 
 /**
@@ -187,28 +187,38 @@ export async function commitIntake(
     created_at: string;
   }[] = [];
   const now = nowIso();
-  for (const o of plan.orders) {
-    if (o.alreadyImported || !o.body) continue;
-    const created = await createOrder(trx, ctx, o.body, { channel: opts.channel, createdBy: user.id });
-    o.id = created.id;
-    const doc = await platform.createDocument(
-      trx,
-      ctx,
-      user,
-      { entityType: 'order', entityId: created.id, docType: opts.docType, shared: false },
-      opts.stored,
-    );
-    await appendOrderEvent(trx, ctx, created.id, opts.event.type, {
-      ...opts.event.data,
-      documentId: doc.id,
-      rows: o.rows,
-    });
+  const fresh = plan.orders.filter((o): o is IntakeOrder & { body: CreateOrderBody } =>
+    Boolean(!o.alreadyImported && o.body),
+  );
+  const created = await createOrders(
+    trx,
+    ctx,
+    fresh.map((o) => o.body),
+    { channel: opts.channel, createdBy: user.id, pathPrefix: (i) => `orders[${i}]` },
+  );
+  fresh.forEach((o, i) => (o.id = created[i]!.id));
+  const docs = await platform.archiveForNewEntities(
+    trx,
+    ctx,
+    user,
+    { entityType: 'order', entityIds: created.map((c) => c.id), docType: opts.docType, shared: false },
+    opts.stored,
+  );
+  await writeEventsOfOrders(
+    trx,
+    ctx,
+    fresh.map((o, i) => ({
+      orderId: created[i]!.id,
+      event: { type: opts.event.type, data: { ...opts.event.data, documentId: docs[i]!.id, rows: o.rows } },
+    })),
+  );
+  for (const [i, o] of fresh.entries()) {
     receipts.push({
       id: newId(),
       kind: opts.kind,
       file_hash: opts.fileHash,
       row_key: o.key,
-      entity_id: created.id,
+      entity_id: created[i]!.id,
       created_at: now,
     });
   }

@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { chunks, rowsPerInsert } from '../../db/helpers';
 import type { DB, OrderEventTable, OrderFindingTable, OrderLineTable, OrderTable } from '../../db/schema';
 
 /**
@@ -15,12 +16,6 @@ export type EventRow = Selectable<OrderEventTable>;
 const INSERT_CHUNK = 1000;
 /** Rows per batched UPDATE … FROM (VALUES …). */
 const UPDATE_CHUNK = 1000;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 function isPostgres(db: Kysely<DB>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
@@ -78,8 +73,10 @@ export function findLines(db: Kysely<DB>, orderId: string) {
 }
 export type LineWithProduct = Awaited<ReturnType<typeof findLines>>[number];
 
-export async function insertOrder(db: Kysely<DB>, row: Insertable<OrderTable>): Promise<void> {
-  await db.insertInto('orders').values(row).execute();
+/** Inserts order headers, many per statement. */
+export async function insertOrders(db: Kysely<DB>, rows: readonly Insertable<OrderTable>[]): Promise<void> {
+  const size = rowsPerInsert(Object.keys(rows[0] ?? {}).length);
+  for (const part of chunks(rows, size)) await db.insertInto('orders').values(part).execute();
 }
 
 /** Inserts lines with one multi-row INSERT per 1,000 lines. */

@@ -12,10 +12,10 @@ import type { DB, OrderTable } from '../../db/schema';
 import { AppError, assertVersion, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso, todayInZone } from '../../lib/time';
-import { existingProductIds, findCustomerStanding } from '../catalog/index';
-import { audit, getSettings } from '../platform/index';
+import { existingProductIds, findCustomerStandings } from '../catalog/index';
+import { audit, auditMany, getSettings } from '../platform/index';
 import { priceLines, type PricedOrder } from './orders.amounts';
-import { writeEvents } from './orders.events';
+import { writeEvents, writeEventsOfOrders } from './orders.events';
 import { toOrder } from './orders.mapping';
 import * as repo from './orders.repository';
 import { assertEditable } from './orders.status';
@@ -45,50 +45,60 @@ export interface CreateOrderOptions {
 
 type Header = Omit<CreateOrderBody, 'lines'>;
 
+/** An order's content as validation sees it: the header fields and the lines, if sent. */
+interface Content {
+  prefix: string;
+  header: Partial<Header>;
+  lines: readonly OrderLineInput[] | undefined;
+}
+
 /**
- * Business checks of an order's content the shared schema cannot make: real dates, a known
- * currency, and references that exist (customer active, products, clerk). One query for all
- * products. Throws 400 INVALID_FIELD / INVALID_REFERENCE with the field paths.
+ * Business checks of orders' content the shared schema cannot make: real dates, a known currency,
+ * and references that exist (customer active, products, clerk). One query for all customers, one
+ * for all products, one per distinct clerk, whatever the number of orders. Throws 400
+ * INVALID_FIELD / INVALID_REFERENCE with the field paths. Returns each customer's clerk.
  */
-async function validateContent(
+async function validateContents(
   db: Kysely<DB>,
   ctx: OrdersContext,
-  prefix: string,
-  header: Partial<Header>,
-  lines: readonly OrderLineInput[] | undefined,
-): Promise<{ customerClerkId: string | null }> {
+  contents: readonly Content[],
+): Promise<Map<string, string | null>> {
   const lang = langOf(ctx);
   const issues: (FieldIssue | null)[] = [];
-  if (header.orderDate !== undefined) issues.push(dateIssue(`${prefix}.orderDate`, header.orderDate));
-  if (header.currency !== undefined) issues.push(currencyIssue(`${prefix}.currency`, header.currency));
-  lines?.forEach((l, i) => issues.push(dateIssue(`${prefix}.lines[${i}].requestedDate`, l.requestedDate)));
+  for (const { prefix, header, lines } of contents) {
+    if (header.orderDate !== undefined) issues.push(dateIssue(`${prefix}.orderDate`, header.orderDate));
+    if (header.currency !== undefined) issues.push(currencyIssue(`${prefix}.currency`, header.currency));
+    lines?.forEach((l, i) => issues.push(dateIssue(`${prefix}.lines[${i}].requestedDate`, l.requestedDate)));
+  }
   const fieldIssues = issues.filter((x): x is FieldIssue => x !== null);
   if (fieldIssues.length > 0) throw fieldError(fieldIssues, lang);
 
-  const refs: ReferenceIssue[] = [];
-  let customerClerkId: string | null = null;
-  if (header.customerId !== undefined) {
-    const customer = await findCustomerStanding(db, header.customerId);
-    if (!customer || !customer.active) {
-      refs.push({ path: `${prefix}.customerId`, entity: 'customer', value: header.customerId });
-    } else customerClerkId = customer.clerkId;
+  const customerIds = [...new Set(contents.flatMap((c) => c.header.customerId ?? []))];
+  const customers = await findCustomerStandings(db, customerIds);
+  const productIds = contents.flatMap((c) => c.lines?.map((l) => l.productId) ?? []);
+  const products = productIds.length > 0 ? await existingProductIds(db, productIds) : new Set<string>();
+  const clerks = new Map<string, boolean>();
+  for (const c of contents) {
+    const clerkId = c.header.clerkId;
+    if (clerkId && !clerks.has(clerkId)) clerks.set(clerkId, await repo.activeUserExists(db, clerkId));
   }
-  if (lines) {
-    const products = await existingProductIds(
-      db,
-      lines.map((l) => l.productId),
-    );
-    lines.forEach((l, i) => {
+
+  const refs: ReferenceIssue[] = [];
+  for (const { prefix, header, lines } of contents) {
+    if (header.customerId !== undefined && !customers.get(header.customerId)?.active) {
+      refs.push({ path: `${prefix}.customerId`, entity: 'customer', value: header.customerId });
+    }
+    lines?.forEach((l, i) => {
       if (!products.has(l.productId)) {
         refs.push({ path: `${prefix}.lines[${i}].productId`, entity: 'product', value: l.productId });
       }
     });
-  }
-  if (header.clerkId && !(await repo.activeUserExists(db, header.clerkId))) {
-    refs.push({ path: `${prefix}.clerkId`, entity: 'user', value: header.clerkId });
+    if (header.clerkId && !clerks.get(header.clerkId)) {
+      refs.push({ path: `${prefix}.clerkId`, entity: 'user', value: header.clerkId });
+    }
   }
   if (refs.length > 0) throw referenceError(refs, lang);
-  return { customerClerkId };
+  return new Map([...customers].map(([id, c]) => [id, c.clerkId]));
 }
 
 function lineRows(orderId: string, priced: PricedOrder) {
@@ -136,67 +146,110 @@ export async function createOrder(
   input: CreateOrderBody,
   opts: CreateOrderOptions,
 ): Promise<{ id: string; status: 'draft'; version: number }> {
-  const prefix = opts.pathPrefix ?? 'body';
-  const settings = await getSettings(db, fallbackTimeZone(ctx));
-  const { customerClerkId } = await validateContent(db, ctx, prefix, input, input.lines);
-  const priced = priceLines(input.lines);
-  const id = newId();
-  const now = nowIso();
-  const row = {
-    id,
-    number: null,
-    customer_id: input.customerId,
-    customer_po: input.customerPo.trim(),
-    channel: opts.channel,
-    status: 'draft',
-    order_date: input.orderDate ?? todayInZone(settings.timeZone),
-    currency: input.currency,
-    payment_terms: input.paymentTerms,
-    packaging: input.packaging ?? null,
-    acceptance_standard: input.acceptanceStandard ?? null,
-    incoterm: input.incoterm ?? null,
-    shipping_mode: input.shippingMode ?? null,
-    ship_to: input.shipTo ?? null,
-    notes: input.notes ?? null,
-    total: priced.total,
-    stated_total: input.statedTotal ?? null,
-    line_count: priced.lines.length,
-    requested_date: priced.requestedDate,
-    promised_date: null,
-    open_blocks: 0,
-    open_warnings: 0,
-    reviewed_version: null,
-    clerk_id: input.clerkId ?? customerClerkId,
-    created_by: opts.createdBy === undefined ? (ctx.actor?.id ?? null) : opts.createdBy,
-    approved_by: null,
-    approved_at: null,
-    status_reason: null,
-    version: 1,
-    created_at: now,
-    updated_at: now,
-  } satisfies OrderTable;
-  await repo.insertOrder(db, row);
-  await repo.insertLines(db, lineRows(id, priced));
-  await writeEvents(db, ctx, id, [
-    {
-      type: 'created',
-      toStatus: 'draft',
-      data: {
-        channel: opts.channel,
-        lines: priced.lines.length,
-        total: priced.total,
-        currency: input.currency,
-      },
-    },
-  ]);
-  const { created_at: _c, updated_at: _u, ...auditRow } = row;
-  await audit(db, ctx, {
-    entityType: 'order',
-    entityId: id,
-    action: 'create',
-    after: { ...auditRow, lines: auditLines(priced) },
+  const [created] = await createOrders(db, ctx, [input], {
+    ...opts,
+    pathPrefix: () => opts.pathPrefix ?? 'body',
   });
-  return { id, status: 'draft', version: 1 };
+  return created!;
+}
+
+export interface CreateOrdersOptions extends Omit<CreateOrderOptions, 'pathPrefix'> {
+  /** Prefix of field paths in 400 details for the i-th order. */
+  pathPrefix?: (index: number) => string;
+}
+
+/**
+ * Creates many draft orders at once (an import): the same checks, rows and records as
+ * `createOrder` for each, written with a few multi-row INSERTs for all of them together.
+ */
+export async function createOrders(
+  db: Kysely<DB>,
+  ctx: OrdersContext,
+  inputs: readonly CreateOrderBody[],
+  opts: CreateOrdersOptions,
+): Promise<{ id: string; status: 'draft'; version: 1 }[]> {
+  if (inputs.length === 0) return [];
+  const prefix = opts.pathPrefix ?? ((i: number) => `body[${i}]`);
+  const settings = await getSettings(db, fallbackTimeZone(ctx));
+  const clerkOf = await validateContents(
+    db,
+    ctx,
+    inputs.map((input, i) => ({ prefix: prefix(i), header: input, lines: input.lines })),
+  );
+  const today = todayInZone(settings.timeZone);
+  const now = nowIso();
+  const createdBy = opts.createdBy === undefined ? (ctx.actor?.id ?? null) : opts.createdBy;
+  const orders = inputs.map((input) => {
+    const priced = priceLines(input.lines);
+    const row = {
+      id: newId(),
+      number: null,
+      customer_id: input.customerId,
+      customer_po: input.customerPo.trim(),
+      channel: opts.channel,
+      status: 'draft',
+      order_date: input.orderDate ?? today,
+      currency: input.currency,
+      payment_terms: input.paymentTerms,
+      packaging: input.packaging ?? null,
+      acceptance_standard: input.acceptanceStandard ?? null,
+      incoterm: input.incoterm ?? null,
+      shipping_mode: input.shippingMode ?? null,
+      ship_to: input.shipTo ?? null,
+      notes: input.notes ?? null,
+      total: priced.total,
+      stated_total: input.statedTotal ?? null,
+      line_count: priced.lines.length,
+      requested_date: priced.requestedDate,
+      promised_date: null,
+      open_blocks: 0,
+      open_warnings: 0,
+      reviewed_version: null,
+      clerk_id: input.clerkId ?? clerkOf.get(input.customerId) ?? null,
+      created_by: createdBy,
+      approved_by: null,
+      approved_at: null,
+      status_reason: null,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    } satisfies OrderTable;
+    return { row, priced, currency: input.currency };
+  });
+  await repo.insertOrders(
+    db,
+    orders.map((o) => o.row),
+  );
+  await repo.insertLines(
+    db,
+    orders.flatMap((o) => lineRows(o.row.id, o.priced)),
+  );
+  await writeEventsOfOrders(
+    db,
+    ctx,
+    orders.map(({ row, priced, currency }) => ({
+      orderId: row.id,
+      event: {
+        type: 'created',
+        toStatus: 'draft',
+        data: { channel: opts.channel, lines: priced.lines.length, total: priced.total, currency },
+      },
+    })),
+  );
+  await auditMany(
+    db,
+    ctx,
+    orders.map(({ row, priced }) => {
+      const { created_at: _c, updated_at: _u, ...auditRow } = row;
+      return {
+        entityType: 'order',
+        entityId: row.id,
+        action: 'create',
+        after: { ...auditRow, lines: auditLines(priced) },
+      };
+    }),
+  );
+  return orders.map((o) => ({ id: o.row.id, status: 'draft' as const, version: 1 as const }));
 }
 
 /** Loads an order or throws NOT_FOUND. */
@@ -249,7 +302,7 @@ export async function updateOrder(
   assertVersion(current.version, patch.version);
   assertEditable(current.status as OrderStatus);
   const { version, lines, ...header } = patch;
-  await validateContent(db, ctx, 'body', header, lines);
+  await validateContents(db, ctx, [{ prefix: 'body', header, lines }]);
 
   const set: Record<string, unknown> = {};
   const before: Record<string, unknown> = {};

@@ -1,5 +1,5 @@
 /** Public API of the platform module: audit, numbering, settings, idempotency, outbox, files. */
-export { audit, type AuditEntry } from './platform.audit';
+export { audit, auditMany, type AuditEntry } from './platform.audit';
 export { nextDocumentNumber, DEFAULT_NUMBERING } from './platform.numbering';
 export { getSettings, updateSettings, defaultSettings, type SettingsWithVersion } from './platform.settings';
 export { registerIdempotency } from './platform.idempotency';
@@ -9,6 +9,7 @@ export {
   registerEntityAccess,
   storeUpload,
   createDocument,
+  archiveForNewEntities,
   type StoredUpload,
   assertEntityAccess,
   type EntityAccess,

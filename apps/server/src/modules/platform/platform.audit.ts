@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema';
 import type { ActionContext } from '../../lib/context';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
-import { insertAuditRow } from './platform.repository';
+import { insertAuditRows } from './platform.repository';
 
 export interface AuditEntry {
   entityType: string;
@@ -23,14 +23,9 @@ const SECRET_KEYS = new Set([
   'token_hash',
 ]);
 
-export function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEYS.has(k) ? '[redacted]' : redact(v);
-    return out;
-  }
-  return value;
+/** JSON of an audited value with secrets redacted, in one pass and without copying the value. */
+export function auditJson(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) => (SECRET_KEYS.has(key) ? '[redacted]' : v));
 }
 
 /**
@@ -38,16 +33,33 @@ export function redact(value: unknown): unknown {
  * the change commit or roll back together (DESIGN §5.10).
  */
 export async function audit(db: Kysely<DB>, ctx: ActionContext, entry: AuditEntry): Promise<void> {
-  await insertAuditRow(db, {
+  await insertAuditRows(db, [auditRow(ctx, entry, nowIso())]);
+}
+
+/** Writes one audit row per entry, many per statement: for use cases that change many records. */
+export async function auditMany(
+  db: Kysely<DB>,
+  ctx: ActionContext,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  const at = nowIso();
+  await insertAuditRows(
+    db,
+    entries.map((e) => auditRow(ctx, e, at)),
+  );
+}
+
+function auditRow(ctx: ActionContext, entry: AuditEntry, at: string) {
+  return {
     id: newId(),
-    at: nowIso(),
+    at,
     actor_id: ctx.actor?.id ?? null,
     actor_name: ctx.actor?.username ?? null,
     entity_type: entry.entityType,
     entity_id: entry.entityId,
     action: entry.action,
-    before: entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
-    after: entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
+    before: entry.before === undefined ? null : auditJson(entry.before),
+    after: entry.after === undefined ? null : auditJson(entry.after),
     request_id: ctx.requestId,
-  });
+  };
 }

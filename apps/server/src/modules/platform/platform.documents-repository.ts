@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { chunks, rowsPerInsert } from '../../db/helpers';
 import type { DB, DocumentTable } from '../../db/schema';
 
 /** SQL of the platform module's document attachments (the `documents` table). */
@@ -6,7 +7,15 @@ import type { DB, DocumentTable } from '../../db/schema';
 export type DocumentRow = Selectable<DocumentTable>;
 
 export async function insertDocument(db: Kysely<DB>, row: Insertable<DocumentTable>): Promise<void> {
-  await db.insertInto('documents').values(row).execute();
+  await insertDocuments(db, [row]);
+}
+
+/** Inserts document rows, many per statement. */
+export async function insertDocuments(
+  db: Kysely<DB>,
+  rows: readonly Insertable<DocumentTable>[],
+): Promise<void> {
+  for (const part of chunks(rows, rowsPerInsert(12))) await db.insertInto('documents').values(part).execute();
 }
 
 export async function findDocument(db: Kysely<DB>, id: string): Promise<DocumentRow | undefined> {

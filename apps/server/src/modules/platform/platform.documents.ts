@@ -6,7 +6,7 @@ import type { ActionContext, AuthUser } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
-import { audit } from './platform.audit';
+import { audit, auditMany } from './platform.audit';
 import type { FileStore } from './platform.files';
 import { sanitizeFilename } from './platform.filenames';
 import { decideFileType } from './platform.filetypes';
@@ -14,6 +14,7 @@ import {
   deleteDocumentRow,
   findDocument,
   insertDocument,
+  insertDocuments,
   listDocumentsOf,
   type DocumentRow,
 } from './platform.documents-repository';
@@ -165,6 +166,43 @@ export async function createDocument(
   const info = toDocumentInfo(row);
   await audit(db, ctx, { entityType: 'document', entityId: row.id, action: 'create', after: info });
   return info;
+}
+
+/**
+ * Archives one stored file as a document of each of many entities, with one audit row each, in a
+ * few statements: for a use case that has just created those entities in the same transaction
+ * (an import archives its file on every order it made). Creating them is what grants the access,
+ * so no per-entity access check is made here; anything else goes through `createDocument`.
+ */
+export async function archiveForNewEntities(
+  db: Kysely<DB>,
+  ctx: ActionContext,
+  user: AuthUser,
+  input: { entityType: string; entityIds: readonly string[]; docType: string; shared: boolean },
+  stored: StoredUpload,
+): Promise<DocumentInfo[]> {
+  const at = nowIso();
+  const rows: DocumentRow[] = input.entityIds.map((entityId) => ({
+    id: newId(),
+    entity_type: input.entityType,
+    entity_id: entityId,
+    doc_type: input.docType,
+    filename: stored.filename,
+    mime: stored.mime,
+    size: stored.size,
+    sha256: stored.sha256,
+    shared: input.shared ? 1 : 0,
+    uploaded_by: user.id,
+    created_at: at,
+  }));
+  await insertDocuments(db, rows);
+  const infos = rows.map(toDocumentInfo);
+  await auditMany(
+    db,
+    ctx,
+    infos.map((info) => ({ entityType: 'document', entityId: info.id, action: 'create', after: info })),
+  );
+  return infos;
 }
 
 export async function deleteDocument(

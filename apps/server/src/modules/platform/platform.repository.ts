@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { chunks, rowsPerInsert } from '../../db/helpers';
 import type { Dialect } from '../../db/database';
 import type { AuditLogTable, DB, IdempotencyKeyTable, OutboxTable } from '../../db/schema';
 
@@ -7,8 +8,12 @@ import type { AuditLogTable, DB, IdempotencyKeyTable, OutboxTable } from '../../
  * system page. Documents live in platform.documents-repository.ts.
  */
 
-export async function insertAuditRow(db: Kysely<DB>, row: Insertable<AuditLogTable>): Promise<void> {
-  await db.insertInto('audit_log').values(row).execute();
+/** Inserts audit rows, many per statement. */
+export async function insertAuditRows(
+  db: Kysely<DB>,
+  rows: readonly Insertable<AuditLogTable>[],
+): Promise<void> {
+  for (const part of chunks(rows, rowsPerInsert(10))) await db.insertInto('audit_log').values(part).execute();
 }
 
 export async function listAuditRows(
