@@ -125,6 +125,8 @@ export const orderSummarySchema = z.object({
   openBlocks: z.number().int(),
   openWarnings: z.number().int(),
   clerkId: z.string().nullable(),
+  /** The clerk's display name (or username), for lists and exports. */
+  clerkName: z.string().nullable(),
   version: z.number().int(),
   createdAt: isoInstantSchema,
   updatedAt: isoInstantSchema,

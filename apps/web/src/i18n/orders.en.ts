@@ -69,6 +69,7 @@ export const ordersEn: OrdersMessages = {
     total: 'Total',
     statedTotal: 'Stated total',
     lineCount: 'Lines',
+    clerkName: 'Clerk',
     requestedDate: 'Requested date',
     promisedDate: 'Promised date',
     feasibleDate: 'Earliest feasible',

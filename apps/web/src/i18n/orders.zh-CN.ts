@@ -67,6 +67,7 @@ export const ordersZhCN = {
     total: '订单金额',
     statedTotal: '客户所列总额',
     lineCount: '行数',
+    clerkName: '跟单员',
     requestedDate: '要求交期',
     promisedDate: '承诺交期',
     feasibleDate: '最早可行交期',

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { containsPattern } from '../../db/helpers';
+import { chunks, containsPattern } from '../../db/helpers';
 import type { DB } from '../../db/schema';
 
 /**
@@ -127,11 +127,31 @@ export async function countOrders(db: Kysely<DB>, f: OrderFilter): Promise<numbe
 
 /** Code and name of the customers of one page of orders. */
 export async function customersByIds(db: Kysely<DB>, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, { code: string; name: string }>();
-  const rows = await db
-    .selectFrom('customers')
-    .select(['id', 'code', 'name'])
-    .where('id', 'in', ids)
-    .execute();
-  return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
+  const out = new Map<string, { code: string; name: string }>();
+  for (const part of chunks(ids, IN_LIST)) {
+    const rows = await db
+      .selectFrom('customers')
+      .select(['id', 'code', 'name'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) out.set(r.id, { code: r.code, name: r.name });
+  }
+  return out;
 }
+
+/** Display names of the clerks of one page of orders. */
+export async function clerkNamesByIds(db: Kysely<DB>, ids: readonly string[]) {
+  const out = new Map<string, string>();
+  for (const part of chunks(ids, IN_LIST)) {
+    const rows = await db
+      .selectFrom('users')
+      .select(['id', 'display_name', 'username'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) out.set(r.id, r.display_name || r.username);
+  }
+  return out;
+}
+
+/** Ids per IN list: far below either database's parameter limit. */
+const IN_LIST = 5000;

@@ -59,6 +59,20 @@ forEachDialect('orders list, export and CTP', (ctx) => {
     expect(pos(await list(`clerkId=${w.clerk.id}&customerId=${w.customerId}`))).toEqual(['LIST-A']);
   });
 
+  it("names each order's clerk in the list and on the detail", async () => {
+    const me = (await call(ctx, w.clerk.cookie, 'GET', '/api/auth/me')).json<{ displayName: string }>();
+    expect(me.displayName).not.toBe('');
+    const items = (await list(`customerId=${w.customerId}`)).items as unknown as {
+      customerPo: string;
+      clerkId: string | null;
+      clerkName: string | null;
+    }[];
+    for (const o of items) expect(o.clerkName).toBe(o.clerkId === w.clerk.id ? me.displayName : null);
+    expect(items.find((o) => o.customerPo === 'LIST-A')?.clerkName).toBe(me.displayName);
+    const detail = (await call(ctx, w.clerk.cookie, 'GET', `/api/orders/${ids.a}`)).json();
+    expect(detail.clerkName).toBe(me.displayName);
+  });
+
   it('sorts by allow-listed fields only and pages with a stable total', async () => {
     expect(pos(await list(`customerId=${w.customerId}&sort=orderDate`))).toEqual([
       'LIST-A',

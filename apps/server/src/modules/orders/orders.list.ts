@@ -7,6 +7,7 @@ import { toSummary } from './orders.mapping';
 import { ORDER_STATUS_NAMES } from './orders.status';
 import {
   countOrders,
+  clerkNamesByIds,
   customersByIds,
   listOrderRows,
   ORDER_SORTS,
@@ -36,7 +37,7 @@ export function parseOrderSort(sort: string | undefined, lang: Language): { sort
   return { sort: key as OrderSort, desc };
 }
 
-/** One page of orders (3 statements: page, customers of the page, count). */
+/** One page of orders (4 statements: page, its customers, its clerks, count). */
 export async function listOrders(
   db: Kysely<DB>,
   query: ListOrdersQuery,
@@ -45,10 +46,21 @@ export async function listOrders(
   const { sort, desc } = parseOrderSort(query.sort, lang);
   const rows = await listOrderRows(db, query, sort, desc, query.pageSize, (query.page - 1) * query.pageSize);
   const customers = await customersByIds(db, [...new Set(rows.map((r) => r.customer_id))]);
+  const clerks = await clerkNamesOf(db, rows);
   // The count is only needed when the page does not already tell it.
   const total = query.page === 1 && rows.length < query.pageSize ? rows.length : await countOrders(db, query);
-  return { items: rows.map((r) => toSummary(r, customers.get(r.customer_id))), total };
+  return {
+    items: rows.map((r) => toSummary(r, customers.get(r.customer_id), clerkOf(clerks, r.clerk_id))),
+    total,
+  };
 }
+
+function clerkNamesOf(db: Kysely<DB>, rows: readonly { clerk_id: string | null }[]) {
+  return clerkNamesByIds(db, [...new Set(rows.flatMap((r) => r.clerk_id ?? []))]);
+}
+
+const clerkOf = (names: Map<string, string>, id: string | null) =>
+  id === null ? null : (names.get(id) ?? null);
 
 export const EXPORT_LIMIT = 50_000;
 
@@ -67,6 +79,7 @@ const EXPORT_COLUMNS: { key: keyof OrderSummary | 'totalMajor'; zh: string; en: 
   { key: 'promisedDate', zh: '承诺交期', en: 'Promised date' },
   { key: 'openBlocks', zh: '阻断问题', en: 'Open blocks' },
   { key: 'openWarnings', zh: '警告', en: 'Open warnings' },
+  { key: 'clerkName', zh: '跟单员', en: 'Clerk' },
   { key: 'createdAt', zh: '创建时间', en: 'Created at', width: 24 },
 ];
 
@@ -85,8 +98,9 @@ export async function exportOrders(
   const rows = await listOrderRows(db, query, sort, desc, EXPORT_LIMIT + 1, 0);
   if (rows.length > EXPORT_LIMIT) throw new AppError('EXPORT_TOO_LARGE', { limit: EXPORT_LIMIT });
   const customers = await customersByIds(db, [...new Set(rows.map((r) => r.customer_id))]);
+  const clerks = await clerkNamesOf(db, rows);
   const data = rows.map((r) => {
-    const s = toSummary(r, customers.get(r.customer_id));
+    const s = toSummary(r, customers.get(r.customer_id), clerkOf(clerks, r.clerk_id));
     return {
       ...s,
       status: ORDER_STATUS_NAMES[lang][s.status] ?? s.status,

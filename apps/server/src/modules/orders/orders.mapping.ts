@@ -51,6 +51,7 @@ type SummaryRow = Pick<
 export function toSummary(
   row: SummaryRow,
   customer: { code: string; name: string } | undefined,
+  clerkName: string | null,
 ): OrderSummary {
   return {
     id: row.id,
@@ -70,6 +71,7 @@ export function toSummary(
     openBlocks: Number(row.open_blocks),
     openWarnings: Number(row.open_warnings),
     clerkId: row.clerk_id,
+    clerkName: row.clerk_id === null ? null : clerkName,
     version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -148,7 +150,12 @@ type FullRow = SummaryRow &
     | 'approved_by'
     | 'approved_at'
     | 'status_reason'
-  > & { customer_code: string; customer_name: string };
+  > & {
+    customer_code: string;
+    customer_name: string;
+    clerk_display_name: string | null;
+    clerk_username: string | null;
+  };
 
 export function toOrder(
   row: FullRow,
@@ -157,7 +164,11 @@ export function toOrder(
   lang: Language,
 ): Order {
   return {
-    ...toSummary(row, { code: row.customer_code, name: row.customer_name }),
+    ...toSummary(
+      row,
+      { code: row.customer_code, name: row.customer_name },
+      row.clerk_display_name || row.clerk_username,
+    ),
     paymentTerms: row.payment_terms,
     packaging: row.packaging,
     acceptanceStandard: row.acceptance_standard,

@@ -28,6 +28,7 @@ export async function findOrder(db: Kysely<DB>, id: string, opts: { lock?: boole
       .selectFrom('orders as o')
       .innerJoin('customers as c', 'c.id', 'o.customer_id')
       .leftJoin('users as u', 'u.id', 'o.created_by')
+      .leftJoin('users as k', 'k.id', 'o.clerk_id')
       .selectAll('o')
       .select([
         'c.code as customer_code',
@@ -37,6 +38,8 @@ export async function findOrder(db: Kysely<DB>, id: string, opts: { lock?: boole
         'c.payment_terms as customer_payment_terms',
         'c.clerk_id as customer_clerk_id',
         'u.roles as creator_roles',
+        'k.display_name as clerk_display_name',
+        'k.username as clerk_username',
       ])
       .where('o.id', '=', id)
       // PostgreSQL: a mutating use case holds the order row until commit, so two reviews or

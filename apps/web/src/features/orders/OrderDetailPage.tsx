@@ -212,6 +212,7 @@ function OrderDetail({ order }: { order: Order }) {
       children: `${order.customerCode} · ${order.customerName}`,
     },
     { key: 'customerPo', label: t('orders.field.customerPo'), children: order.customerPo },
+    { key: 'clerkName', label: t('orders.field.clerkName'), children: order.clerkName ?? '—' },
     { key: 'channel', label: t('orders.field.channel'), children: t(`orders.channel.${order.channel}`) },
     { key: 'orderDate', label: t('orders.field.orderDate'), children: order.orderDate },
     {

@@ -184,6 +184,12 @@ export default function OrdersPage() {
     },
     { key: 'lineCount', dataIndex: 'lineCount', title: t('orders.field.lineCount'), align: 'right' },
     {
+      key: 'clerkName',
+      dataIndex: 'clerkName',
+      title: t('orders.field.clerkName'),
+      render: (name: string | null) => name ?? '—',
+    },
+    {
       key: 'createdAt',
       dataIndex: 'createdAt',
       title: t('orders.field.createdAt'),
