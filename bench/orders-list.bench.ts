@@ -340,7 +340,7 @@ ${rows.join('\n')}
 
 How it is measured:
 - \`gendan serve\` in a child process on the generated database, log level warn, \`GENDAN_DEMO=0\`; a Bearer token of the \`bench\` user (manager). Requests with a seeded PRNG: customers uniform over all ${fmt(results[0]?.meta.customers ?? 0)} (their order counts differ, the generator skews them), statuses uniform over the five; status only cycles through the five; every response is checked against its filter.
-- The list runs up to three statements (\`orders.list-repository.ts\`): the page (\`… where … order by created_at desc, id desc limit 50\`), the customers of that page, and \`count(*)\` with the same filter — skipped when the first page is not full. So a filter that selects many rows pays for counting them all.
+- The list runs up to four statements (\`orders.list-repository.ts\`): the page (\`… where … order by created_at desc, id desc limit 50\`), the customers of that page, the names of its clerks, and \`count(*)\` with the same filter — skipped when the first page is not full. So a filter that selects many rows pays for counting them all.
 - ${pinningNote()}
 
 Plans of the list's SQL on the same data, for the heaviest case of each filter:

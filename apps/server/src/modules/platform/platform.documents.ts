@@ -141,15 +141,8 @@ export interface NewDocument {
   shared: boolean;
 }
 
-export async function createDocument(
-  db: Kysely<DB>,
-  ctx: ActionContext,
-  user: AuthUser,
-  input: NewDocument,
-  stored: StoredUpload,
-): Promise<DocumentInfo> {
-  await assertEntityAccess(db, user, input.entityType, input.entityId, 'write');
-  const row: DocumentRow = {
+function documentRow(input: NewDocument, user: AuthUser, stored: StoredUpload, at: string): DocumentRow {
+  return {
     id: newId(),
     entity_type: input.entityType,
     entity_id: input.entityId,
@@ -160,8 +153,19 @@ export async function createDocument(
     sha256: stored.sha256,
     shared: input.shared ? 1 : 0,
     uploaded_by: user.id,
-    created_at: nowIso(),
+    created_at: at,
   };
+}
+
+export async function createDocument(
+  db: Kysely<DB>,
+  ctx: ActionContext,
+  user: AuthUser,
+  input: NewDocument,
+  stored: StoredUpload,
+): Promise<DocumentInfo> {
+  await assertEntityAccess(db, user, input.entityType, input.entityId, 'write');
+  const row = documentRow(input, user, stored, nowIso());
   await insertDocument(db, row);
   const info = toDocumentInfo(row);
   await audit(db, ctx, { entityType: 'document', entityId: row.id, action: 'create', after: info });
@@ -182,19 +186,7 @@ export async function archiveForNewEntities(
   stored: StoredUpload,
 ): Promise<DocumentInfo[]> {
   const at = nowIso();
-  const rows: DocumentRow[] = input.entityIds.map((entityId) => ({
-    id: newId(),
-    entity_type: input.entityType,
-    entity_id: entityId,
-    doc_type: input.docType,
-    filename: stored.filename,
-    mime: stored.mime,
-    size: stored.size,
-    sha256: stored.sha256,
-    shared: input.shared ? 1 : 0,
-    uploaded_by: user.id,
-    created_at: at,
-  }));
+  const rows = input.entityIds.map((entityId) => documentRow({ ...input, entityId }, user, stored, at));
   await insertDocuments(db, rows);
   const infos = rows.map(toDocumentInfo);
   await auditMany(
