@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors';
+import { appendRouteHook, routeMethods } from '../lib/route-hooks';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -29,7 +30,7 @@ export function isCrossSite(headers: FastifyRequest['headers'], host: string | u
  * authenticated by a Bearer token carry no ambient credential and are not checked.
  */
 export function registerCsrf(app: FastifyInstance): void {
-  app.addHook('onRequest', (req, _reply, done) => {
+  const check = (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
     if (SAFE.has(req.method) || req.headers.authorization) return done();
     const hasCookie = typeof req.headers.cookie === 'string' && req.headers.cookie.includes('gendan_sid=');
     const isLogin = req.url.startsWith('/api/auth/login');
@@ -37,5 +38,9 @@ export function registerCsrf(app: FastifyInstance): void {
       return done(new AppError('CSRF_REJECTED'));
     }
     done();
+  };
+  // Only routes that change something carry the check.
+  app.addHook('onRoute', (route) => {
+    if (routeMethods(route).some((m) => !SAFE.has(m))) appendRouteHook(route, 'onRequest', check);
   });
 }

@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { appendRouteHook } from '../lib/route-hooks';
 import type { Language } from '@gendan/contracts';
 import { AppError } from '../lib/errors';
 
@@ -76,7 +77,7 @@ export function nulCharacterError(path: string, lang: Language): AppError {
  * with `findNulCharacter` itself.
  */
 export function registerTextGuard(app: FastifyInstance): void {
-  app.addHook('preValidation', (req, _reply, done) => {
+  const guard = (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
     const parts: [unknown, string][] = [
       [req.params, 'params'],
       [req.query, 'querystring'],
@@ -87,5 +88,12 @@ export function registerTextGuard(app: FastifyInstance): void {
       if (at !== null) return done(nulCharacterError(at, req.lang));
     }
     done();
+  };
+  // Routes that take input: path params, or a query or body schema (without one, a handler cannot
+  // read the query or body with its types). Health probes and static files skip it.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema;
+    const takesInput = route.url.includes(':') || schema?.params || schema?.querystring || schema?.body;
+    if (takesInput) appendRouteHook(route, 'preValidation', guard);
   });
 }

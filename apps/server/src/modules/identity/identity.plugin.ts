@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors';
+import { appendRouteHook } from '../../lib/route-hooks';
 import { registerEntityAccess } from '../platform/index';
 import { decideAccess, type RouteAccess } from './identity.access';
 import { userEntityAccess, userFromSession, userFromToken } from './identity.service';
@@ -37,20 +38,16 @@ function isApiRoute(url: string): boolean {
 }
 
 /**
- * Authentication and the permission check for every route:
+ * Authentication and the permission check, attached to every route that declares `config.access`
+ * (all /api routes; static files and Swagger UI have none and skip both):
  * - at registration, every /api route must declare `config.access` (a missing one is a bug and
  *   stops start-up);
  * - on each request the user is resolved from `Authorization: Bearer` or the session cookie;
- * - before validation, the route's access is enforced (401 without a user, 403 without a role).
+ * - before validation, a non-public route's access is enforced (401 without a user, 403 without
+ *   a role).
  */
 export function registerIdentity(app: FastifyInstance): void {
   registerEntityAccess('user', userEntityAccess);
-
-  app.addHook('onRoute', (route) => {
-    if (isApiRoute(route.url) && route.config?.access === undefined) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access`);
-    }
-  });
 
   const resolveUser = async (req: FastifyRequest, auth: string | undefined, token: string | undefined) => {
     if (auth !== undefined) {
@@ -64,21 +61,32 @@ export function registerIdentity(app: FastifyInstance): void {
     if (req.user) req.lang = req.user.language;
   };
 
-  // Callback-style hooks: a request without credentials (health probes, static files, the login
-  // page) passes straight through without a promise or a database read.
-  app.addHook('onRequest', (req, _reply, done) => {
+  // Callback style: a request without credentials (health probes, the login page) passes
+  // straight through without a promise or a database read.
+  const authenticate = (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
     const auth = req.headers.authorization;
     const token = req.cookies[SESSION_COOKIE];
     if (auth === undefined && !token) return done();
     resolveUser(req, auth, token).then(() => done(), done);
-  });
+  };
 
-  app.addHook('preValidation', (req, _reply, done) => {
-    const access = req.routeOptions.config.access;
-    const decision = access === undefined ? 'allow' : decideAccess(access, req.user);
-    if (decision === 'unauthenticated') return done(new AppError('UNAUTHENTICATED'));
-    if (decision === 'forbidden') return done(new AppError('FORBIDDEN'));
-    done();
+  const authorize =
+    (access: RouteAccess) => (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
+      const decision = decideAccess(access, req.user);
+      if (decision === 'unauthenticated') return done(new AppError('UNAUTHENTICATED'));
+      if (decision === 'forbidden') return done(new AppError('FORBIDDEN'));
+      done();
+    };
+
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (access === undefined) {
+      if (isApiRoute(route.url))
+        throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access`);
+      return;
+    }
+    appendRouteHook(route, 'onRequest', authenticate);
+    if (access !== 'public') appendRouteHook(route, 'preValidation', authorize(access));
   });
 }
 

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Selectable } from 'kysely';
 import type { IdempotencyKeyTable } from '../../db/schema';
 import { AppError } from '../../lib/errors';
+import { appendRouteHook, routeMethods } from '../../lib/route-hooks';
 import {
   completeIdempotencyKey,
   deleteIdempotencyKey,
@@ -157,13 +158,8 @@ export function registerIdempotency(app: FastifyInstance, opts: IdempotencyOptio
   // Only POST routes under /api take keys: the hooks are attached to those routes alone, so that
   // every other request pays nothing for them.
   app.addHook('onRoute', (route) => {
-    const methods = Array.isArray(route.method) ? route.method : [route.method];
-    if (!methods.includes('POST') || !route.url.startsWith('/api/')) return;
-    route.preHandler = [...asArray(route.preHandler), preHandler];
-    route.onSend = [...asArray(route.onSend), onSend];
+    if (!routeMethods(route).includes('POST') || !route.url.startsWith('/api/')) return;
+    appendRouteHook(route, 'preHandler', preHandler);
+    appendRouteHook(route, 'onSend', onSend);
   });
-}
-
-function asArray<T>(value: T | T[] | undefined): T[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
