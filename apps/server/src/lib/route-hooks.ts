@@ -9,7 +9,8 @@ type HookName = 'onRequest' | 'preValidation' | 'preHandler' | 'onSend';
  */
 export function appendRouteHook(route: RouteOptions, name: HookName, hook: unknown): void {
   const existing: unknown = route[name];
-  const list = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+  const list: unknown[] =
+    existing === undefined ? [] : Array.isArray(existing) ? (existing as unknown[]) : [existing];
   (route as unknown as Record<HookName, unknown[]>)[name] = [...list, hook];
 }
 
