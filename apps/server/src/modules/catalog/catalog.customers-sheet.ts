@@ -7,10 +7,6 @@ import {
   type Language,
 } from '@gendan/contracts';
 import type { DB } from '../../db/schema';
-import { AppError } from '../../lib/errors';
-import { newId } from '../../lib/ids';
-import { nowIso } from '../../lib/time';
-import { audit } from '../platform/index';
 import {
   customerColumns,
   customerFieldIssues,
@@ -20,6 +16,7 @@ import {
 } from './catalog.customers-service';
 import {
   fieldRowIssues,
+  upsertPlan,
   zodRowIssues,
   type ImportPlan,
   type PathToKey,
@@ -209,65 +206,13 @@ export const planCustomers: Planner = async (db, file, issues) => {
 };
 
 function customersPlan(items: readonly CustomerPlanItem[]): ImportPlan {
-  const count = (c: CustomerPlanItem['change']) => items.filter((i) => i.change === c).length;
-  return {
-    created: count('create'),
-    updated: count('update'),
-    skipped: count('skip'),
-    commit: async (db, ctx) => {
-      const now = nowIso();
-      // New records first, in multi-row inserts; then each change at its version.
-      const created = new Map<CustomerPlanItem, repo.CustomerRow>();
-      for (const item of items) {
-        if (item.change !== 'create') continue;
-        const row: repo.CustomerRow = {
-          id: newId(),
-          ...customerColumns(item.values),
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        };
-        created.set(item, row);
-      }
-      await repo.insertCustomers(db, [...created.values()]);
-      const ids: string[] = [];
-      for (const item of items) {
-        const row = created.get(item);
-        if (row) {
-          await audit(db, ctx, {
-            entityType: 'customer',
-            entityId: row.id,
-            action: 'import',
-            after: toCustomer(row),
-          });
-          ids.push(row.id);
-          continue;
-        }
-        const before = item.before;
-        if (!before) continue;
-        ids.push(before.id);
-        if (item.change === 'skip') continue;
-        const columns = { ...customerColumns(item.values), updated_at: now };
-        if (!(await repo.updateCustomerAtVersion(db, before.id, before.version, columns))) {
-          throw new AppError('IMPORT_CONFLICT');
-        }
-        const after = toCustomer({
-          ...columns,
-          id: before.id,
-          version: before.version + 1,
-          created_at: before.createdAt,
-        });
-        await audit(db, ctx, {
-          entityType: 'customer',
-          entityId: before.id,
-          action: 'import',
-          before,
-          after,
-        });
-      }
-      return ids;
-    },
-  };
+  return upsertPlan(items, {
+    entityType: 'customer',
+    columns: customerColumns,
+    toRecord: toCustomer,
+    insert: repo.insertCustomers,
+    updateAtVersion: repo.updateCustomerAtVersion,
+  });
 }
 
 /** A customer as a sheet row (money in major units, users by username, labels in `lang`). */

@@ -4,8 +4,11 @@ import type { z } from 'zod';
 import type { ImportResult, Language } from '@gendan/contracts';
 import type { DB } from '../../db/schema';
 import { AppError } from '../../lib/errors';
+import { newId } from '../../lib/ids';
+import { nowIso } from '../../lib/time';
 import { loadWorksheet, readRows, SheetFormatError } from '../../lib/xlsx';
 import { translateIssue } from '../../plugins/zod-messages';
+import { audit } from '../platform/index';
 import { isUniqueViolation } from './catalog.repository';
 import type { CatalogContext, FieldIssue } from './catalog.validation';
 import {
@@ -63,6 +66,97 @@ export interface ImportPlan {
 }
 
 export type Planner = (db: Kysely<DB>, file: ImportFile, issues: RowIssue[]) => Promise<ImportPlan>;
+
+/** One record of a keyed import: new, changed or unchanged, with the stored record it replaces. */
+export interface UpsertItem<V, R extends { id: string; version: number; createdAt: string }> {
+  before: R | null;
+  values: V;
+  change: 'create' | 'update' | 'skip';
+}
+
+/** How one entity's records are stored, for `upsertPlan`. */
+export interface UpsertStore<V, Row extends { id: string }, R> {
+  entityType: string;
+  /** The table columns for the values (all but id, version and timestamps). */
+  columns: (values: V) => Omit<Row, 'id' | 'version' | 'created_at' | 'updated_at'>;
+  /** The API shape of a stored row, for the audit log. */
+  toRecord: (row: Row) => R;
+  insert: (db: Kysely<DB>, rows: Row[]) => Promise<void>;
+  /** Writes the columns only at the expected version; false when the version moved. */
+  updateAtVersion: (db: Kysely<DB>, id: string, version: number, columns: Partial<Row>) => Promise<boolean>;
+}
+
+/**
+ * The plan of a keyed import (customers by code, products by model): new records in multi-row
+ * INSERTs, then each changed one at its version (409 IMPORT_CONFLICT if it moved meanwhile), one
+ * audit row per record written. Commit returns the ids of all the file's records, in file order.
+ */
+export function upsertPlan<
+  V,
+  Row extends { id: string },
+  R extends { id: string; version: number; createdAt: string },
+>(items: readonly UpsertItem<V, R>[], store: UpsertStore<V, Row, R>): ImportPlan {
+  const count = (c: UpsertItem<V, R>['change']) => items.filter((i) => i.change === c).length;
+  return {
+    created: count('create'),
+    updated: count('update'),
+    skipped: count('skip'),
+    commit: async (db, ctx) => {
+      const now = nowIso();
+      const created = new Map<UpsertItem<V, R>, Row>();
+      for (const item of items) {
+        if (item.change !== 'create') continue;
+        const row = {
+          id: newId(),
+          ...store.columns(item.values),
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        };
+        created.set(item, row as unknown as Row);
+      }
+      await store.insert(db, [...created.values()]);
+      const ids: string[] = [];
+      for (const item of items) {
+        const row = created.get(item);
+        if (row) {
+          await audit(db, ctx, {
+            entityType: store.entityType,
+            entityId: row.id,
+            action: 'import',
+            after: store.toRecord(row),
+          });
+          ids.push(row.id);
+          continue;
+        }
+        const before = item.before;
+        if (!before) continue;
+        ids.push(before.id);
+        if (item.change === 'skip') continue;
+        const columns = { ...store.columns(item.values), updated_at: now };
+        if (
+          !(await store.updateAtVersion(db, before.id, before.version, columns as unknown as Partial<Row>))
+        ) {
+          throw new AppError('IMPORT_CONFLICT');
+        }
+        const after = store.toRecord({
+          ...columns,
+          id: before.id,
+          version: before.version + 1,
+          created_at: before.createdAt,
+        } as unknown as Row);
+        await audit(db, ctx, {
+          entityType: store.entityType,
+          entityId: before.id,
+          action: 'import',
+          before,
+          after,
+        });
+      }
+      return ids;
+    },
+  };
+}
 
 export async function planAndCommit(
   db: Kysely<DB>,

@@ -1,9 +1,6 @@
 import { createProductBodySchema, type Language, type Product } from '@gendan/contracts';
-import { AppError } from '../../lib/errors';
-import { newId } from '../../lib/ids';
-import { nowIso } from '../../lib/time';
-import { audit, getSettings } from '../platform/index';
-import { fieldRowIssues, zodRowIssues, type ImportPlan, type Planner } from './catalog.import';
+import { getSettings } from '../platform/index';
+import { fieldRowIssues, upsertPlan, zodRowIssues, type ImportPlan, type Planner } from './catalog.import';
 import { sameValues, toProduct } from './catalog.mappers';
 import {
   newProductValues,
@@ -107,59 +104,13 @@ export const planProducts: Planner = async (db, file, issues) => {
 };
 
 function productsPlan(items: readonly ProductPlanItem[]): ImportPlan {
-  const count = (c: ProductPlanItem['change']) => items.filter((i) => i.change === c).length;
-  return {
-    created: count('create'),
-    updated: count('update'),
-    skipped: count('skip'),
-    commit: async (db, ctx) => {
-      const now = nowIso();
-      // New records first, in multi-row inserts; then each change at its version.
-      const created = new Map<ProductPlanItem, repo.ProductRow>();
-      for (const item of items) {
-        if (item.change !== 'create') continue;
-        const row: repo.ProductRow = {
-          id: newId(),
-          ...productColumns(item.values),
-          version: 1,
-          created_at: now,
-          updated_at: now,
-        };
-        created.set(item, row);
-      }
-      await repo.insertProducts(db, [...created.values()]);
-      const ids: string[] = [];
-      for (const item of items) {
-        const row = created.get(item);
-        if (row) {
-          await audit(db, ctx, {
-            entityType: 'product',
-            entityId: row.id,
-            action: 'import',
-            after: toProduct(row),
-          });
-          ids.push(row.id);
-          continue;
-        }
-        const before = item.before;
-        if (!before) continue;
-        ids.push(before.id);
-        if (item.change === 'skip') continue;
-        const columns = { ...productColumns(item.values), updated_at: now };
-        if (!(await repo.updateProductAtVersion(db, before.id, before.version, columns))) {
-          throw new AppError('IMPORT_CONFLICT');
-        }
-        const after = toProduct({
-          ...columns,
-          id: before.id,
-          version: before.version + 1,
-          created_at: before.createdAt,
-        });
-        await audit(db, ctx, { entityType: 'product', entityId: before.id, action: 'import', before, after });
-      }
-      return ids;
-    },
-  };
+  return upsertPlan(items, {
+    entityType: 'product',
+    columns: productColumns,
+    toRecord: toProduct,
+    insert: repo.insertProducts,
+    updateAtVersion: repo.updateProductAtVersion,
+  });
 }
 
 export function productSheetRow(p: Product, lang: Language): Record<string, unknown> {
