@@ -17,6 +17,7 @@ const run = e2eAvailable();
 
 const CLERK = { username: 'e2e.orders.clerk', password: 'clerk-password-1', displayName: '订单跟单员' };
 const CUSTOMER_CODE = 'E2E-CUST';
+const CUSTOMER_NAME = '端到端测试客户';
 const PO = 'E2E-PO-0001';
 /** Contract prices in minor units: M-BOLT has a tier from 100 pcs, M-NUT one price. */
 const BOLT_PRICE = { base: 1250, from100: 1100 };
@@ -139,7 +140,7 @@ describe.runIf(run)('order intake and review in Chromium', () => {
     await admin.call('POST', '/api/users', { ...CLERK, roles: ['clerk'], language: 'zh-CN' });
     const customer = await admin.call<{ id: string }>('POST', '/api/customers', {
       code: CUSTOMER_CODE,
-      name: '端到端测试客户',
+      name: CUSTOMER_NAME,
       currency: 'CNY',
       paymentTerms: 'T/T 30 days',
       creditLimit: 100_000_000,
@@ -262,7 +263,57 @@ describe.runIf(run)('order intake and review in Chromium', () => {
     expect(stored.lines.every((l) => l.promisedDate !== null)).toBe(true);
   });
 
+  it('adds a contract line with the product picker and keeps the customer from the customer picker', async () => {
+    const clerk = new Api(server.url);
+    await clerk.login(CLERK.username, CLERK.password);
+    const found = await clerk.call<{ items: { id: string; code: string }[] }>(
+      'GET',
+      '/api/contracts?q=E2E-K-001',
+    );
+    const contractId = found.items.find((c) => c.code === 'E2E-K-001')?.id;
+    expect(contractId).toBeTruthy();
+    await page.goto(`${server.url}/catalog/contracts/${contractId ?? ''}`);
+    const customer = page.getByTestId('agreement-customer');
+    await customer.waitFor();
+    // The stored customer shows by its name, not its id.
+    await expect.poll(() => customer.textContent()).toContain(CUSTOMER_NAME);
+
+    // Pick the same customer again through the search.
+    await customer.click();
+    await page.keyboard.type('E2E');
+    const customerOption = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+      hasText: CUSTOMER_CODE,
+    });
+    await customerOption.first().click();
+    await expect.poll(() => customer.textContent()).toContain(CUSTOMER_CODE);
+
+    // A fourth line: the nut from 500 pcs at 7.50, chosen by searching its model.
+    await page.getByTestId('line-add').click();
+    const product = page.getByTestId('line-product-3');
+    await product.click();
+    await page.keyboard.type('M-NUT');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'M-NUT' })
+      .first()
+      .click();
+    await expect.poll(() => product.textContent()).toContain('M-NUT');
+    await page.getByTestId('line-min-qty-3').fill('500');
+    await page.getByTestId('line-unit-price-3').fill('7.50');
+    await page.getByTestId('agreement-save').click();
+
+    await expect
+      .poll(async () => {
+        const stored = await clerk.call<{
+          customerId: string;
+          lines: { productId: string; unitPrice: number; minQty: number }[];
+        }>('GET', `/api/contracts/${contractId ?? ''}`);
+        return stored.lines.some((l) => l.minQty === 500 && l.unitPrice === 750) && stored.lines.length === 4;
+      })
+      .toBe(true);
+  });
+
   it('tells the story on the timeline and raised no page errors', async () => {
+    await page.goto(`${server.url}/orders/${orderId ?? ''}`);
     await page.getByRole('tab', { name: '动态' }).click();
     const timeline = page.getByTestId('order-timeline');
     await timeline.getByTestId('timeline-approved').waitFor();

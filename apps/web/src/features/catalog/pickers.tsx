@@ -4,7 +4,15 @@ import type { SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Product, Role } from '@gendan/contracts';
 import { useCurrentUser } from '../../components/currentUser';
-import { canListUsers, useCustomer, useCustomers, useProduct, useProducts, useStaff } from './catalog.api';
+import {
+  canListUsers,
+  useCustomer,
+  useCustomers,
+  useProduct,
+  useProducts,
+  useStaff,
+  type ListQuery,
+} from './catalog.api';
 import { useDebounced } from './useDebounced';
 
 /**
@@ -22,40 +30,59 @@ const SEARCH_PAGE = 20;
 export const customerLabel = (c: Pick<Customer, 'code' | 'name'>) => `${c.code} ${c.name}`;
 export const productLabel = (p: Pick<Product, 'model' | 'name'>) => `${p.model} ${p.name}`;
 
-export interface CustomerPickerProps extends BaseProps {
-  /** Only active customers (default true); a stored inactive value still shows. */
-  activeOnly?: boolean;
-  /** Label of the current value when the caller already knows it (saves a lookup). */
-  valueLabel?: string | null;
-  onCustomerChange?: (customer: Customer | undefined) => void;
+interface Found<T> {
+  data?: { items: T[] } | undefined;
+  isFetching: boolean;
 }
 
-export function CustomerPicker({
-  activeOnly = true,
+interface EntityPickerProps<T extends { id: string }> extends BaseProps {
+  /** The list hook that searches (`useCustomers`, `useProducts`); it runs only while open. */
+  useSearch: (query: ListQuery, enabled: boolean) => Found<T>;
+  /** The list's sort key, and whether only active records are offered. */
+  sort: string;
+  activeOnly: boolean;
+  /** Loads one record by id (to label a value missing from the results); undefined: nothing. */
+  useLookup: (id: string | undefined) => { data?: T | undefined };
+  label: (item: T) => string;
+  /** Label of the current value when the caller already knows it (saves a lookup). */
+  valueLabel?: string | null | undefined;
+  onItemChange?: ((item: T | undefined) => void) | undefined;
+}
+
+/** A searching Select over one kind of record; the customer and product pickers are this. */
+function EntityPicker<T extends { id: string }>({
+  useSearch,
+  useLookup,
+  sort,
+  activeOnly,
+  label,
   valueLabel,
-  onCustomerChange,
+  onItemChange,
   onChange,
   value,
   ...rest
-}: CustomerPickerProps) {
+}: EntityPickerProps<T>) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [picked, setPicked] = useState<{ id: string; label: string }>();
   const q = useDebounced(text.trim());
-  const found = useCustomers(
-    { q: q || undefined, pageSize: SEARCH_PAGE, active: activeOnly ? 'true' : undefined, sort: 'code' },
+  // Search only while the dropdown is open: a table of 100 lines must not run 100 searches.
+  const found = useSearch(
+    { q: q || undefined, pageSize: SEARCH_PAGE, active: activeOnly ? 'true' : undefined, sort },
     open,
   );
   const items = useMemo(() => found.data?.items ?? [], [found.data]);
-  const known = value ? items.some((c) => c.id === value) : true;
+  const known = value ? items.some((x) => x.id === value) : true;
   const pickedLabel = picked?.id === value ? picked?.label : undefined;
-  const current = useCustomer(!known && !pickedLabel && !valueLabel ? (value ?? undefined) : undefined);
+  const current = useLookup(!known && !pickedLabel && !valueLabel ? (value ?? undefined) : undefined);
 
-  const options = items.map((c) => ({ value: c.id, label: customerLabel(c) }));
+  const options = items.map((x) => ({ value: x.id, label: label(x) }));
   if (value && !known) {
-    const label = pickedLabel ?? valueLabel ?? (current.data ? customerLabel(current.data) : value);
-    options.unshift({ value, label });
+    options.unshift({
+      value,
+      label: pickedLabel ?? valueLabel ?? (current.data ? label(current.data) : value),
+    });
   }
   return (
     <Select<string>
@@ -70,16 +97,38 @@ export function CustomerPicker({
       loading={found.isFetching}
       notFoundContent={found.isFetching ? t('common.loading') : t('catalog.common.noMatch')}
       onChange={(id, option) => {
-        const chosen = items.find((c) => c.id === id) ?? (id === current.data?.id ? current.data : undefined);
+        const chosen = items.find((x) => x.id === id) ?? (id === current.data?.id ? current.data : undefined);
         // Remember the label: the search results may be gone by the next render.
-        setPicked(chosen ? { id: chosen.id, label: customerLabel(chosen) } : undefined);
+        setPicked(chosen ? { id: chosen.id, label: label(chosen) } : undefined);
         onChange?.(id, option);
-        onCustomerChange?.(chosen);
+        onItemChange?.(chosen);
       }}
       onClear={() => {
         setText('');
         rest.onClear?.();
       }}
+    />
+  );
+}
+
+export interface CustomerPickerProps extends BaseProps {
+  /** Only active customers (default true); a stored inactive value still shows. */
+  activeOnly?: boolean;
+  /** Label of the current value when the caller already knows it (saves a lookup). */
+  valueLabel?: string | null;
+  onCustomerChange?: (customer: Customer | undefined) => void;
+}
+
+export function CustomerPicker({ activeOnly = true, onCustomerChange, ...rest }: CustomerPickerProps) {
+  return (
+    <EntityPicker<Customer>
+      {...rest}
+      label={customerLabel}
+      useSearch={useCustomers}
+      sort="code"
+      activeOnly={activeOnly}
+      useLookup={useCustomer}
+      onItemChange={onCustomerChange}
     />
   );
 }
@@ -91,54 +140,17 @@ export interface ProductPickerProps extends BaseProps {
   onProductChange?: (product: Product | undefined) => void;
 }
 
-export function ProductPicker({
-  activeOnly = true,
-  valueLabel,
-  onProductChange,
-  onChange,
-  value,
-  ...rest
-}: ProductPickerProps) {
-  const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [open, setOpen] = useState(false);
-  const [picked, setPicked] = useState<{ id: string; label: string }>();
-  const q = useDebounced(text.trim());
-  // Search only while the dropdown is open: a table of 100 lines must not run 100 searches.
-  const found = useProducts(
-    { q: q || undefined, pageSize: SEARCH_PAGE, active: activeOnly ? 'true' : undefined, sort: 'model' },
-    open,
-  );
-  const items = useMemo(() => found.data?.items ?? [], [found.data]);
-  const known = value ? items.some((p) => p.id === value) : true;
-  const pickedLabel = picked?.id === value ? picked?.label : undefined;
-  const current = useProduct(!known && !pickedLabel && !valueLabel ? (value ?? undefined) : undefined);
-
-  const options = items.map((p) => ({ value: p.id, label: productLabel(p) }));
-  if (value && !known) {
-    const label = pickedLabel ?? valueLabel ?? (current.data ? productLabel(current.data) : value);
-    options.unshift({ value, label });
-  }
+export function ProductPicker({ activeOnly = true, onProductChange, ...rest }: ProductPickerProps) {
   return (
-    <Select<string>
-      {...rest}
-      value={value}
-      showSearch={{ filterOption: false, onSearch: setText }}
-      options={options}
-      onOpenChange={(next) => {
-        setOpen(next);
-        rest.onOpenChange?.(next);
-      }}
-      loading={found.isFetching}
-      notFoundContent={found.isFetching ? t('common.loading') : t('catalog.common.noMatch')}
+    <EntityPicker<Product>
       popupMatchSelectWidth={false}
-      onChange={(id, option) => {
-        const chosen = items.find((p) => p.id === id) ?? (id === current.data?.id ? current.data : undefined);
-        // Remember the label: the search results may be gone by the next render.
-        setPicked(chosen ? { id: chosen.id, label: productLabel(chosen) } : undefined);
-        onChange?.(id, option);
-        onProductChange?.(chosen);
-      }}
+      {...rest}
+      label={productLabel}
+      useSearch={useProducts}
+      sort="model"
+      activeOnly={activeOnly}
+      useLookup={useProduct}
+      onItemChange={onProductChange}
     />
   );
 }
