@@ -58,8 +58,13 @@ export function groupCommitTransact(db: Kysely<DB>, inTransaction: () => boolean
     }
     let fatal: unknown = null;
     for (const job of group) {
-      if (fatal !== null) break;
-      const sp = await trx.savepoint('unit').execute();
+      let sp;
+      try {
+        sp = await trx.savepoint('unit').execute();
+      } catch (error) {
+        fatal = error;
+        break;
+      }
       try {
         const value = await job.work(sp);
         await sp.releaseSavepoint('unit').execute();
@@ -75,6 +80,7 @@ export function groupCommitTransact(db: Kysely<DB>, inTransaction: () => boolean
           fatal = error;
         }
       }
+      if (fatal !== null) break;
     }
     if (fatal === null) {
       try {
@@ -107,7 +113,10 @@ export function groupCommitTransact(db: Kysely<DB>, inTransaction: () => boolean
         // new requests. One turn of the loop first lets the requests already received queue up.
         await new Promise<void>((resolve) => setImmediate(resolve));
         const group = queue.splice(0, GROUP_LIMIT);
-        await runGroup(group);
+        // runGroup settles every unit itself; this only guards against a bug leaving one waiting.
+        await runGroup(group).catch((error: unknown) => {
+          for (const job of group) job.reject(error);
+        });
       }
     } finally {
       draining = false;
