@@ -1,14 +1,11 @@
 import { Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { CatalogToolbar } from './CatalogToolbar';
 import { Link, useNavigate } from 'react-router';
 import type { Agreement, AgreementKind, AgreementStatus } from '@gendan/contracts';
 import { AGREEMENT_STATUSES } from '@gendan/contracts/constants';
-import { ColumnSettings, useColumnSettings } from '../../components/ColumnSettings';
-import { ExportButton } from '../../components/ExportButton';
-import { ImportButton } from '../../components/import';
+import { useColumnSettings } from '../../components/ColumnSettings';
 import { QueryError } from '../../components/QueryError';
 import { useCurrentUser } from '../../components/currentUser';
 import { hasAnyRole } from '../../components/nav';
@@ -35,7 +32,6 @@ export default function AgreementsPage({ kind }: { kind: AgreementKind }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const list = useListState(SPEC);
   const { params } = list;
   const f = params.filters;
@@ -125,41 +121,24 @@ export default function AgreementsPage({ kind }: { kind: AgreementKind }) {
     <Card
       title={t(`${tk}.title`)}
       extra={
-        <Flex gap={8} wrap>
-          <Button icon={<ReloadOutlined />} onClick={() => void agreements.refetch()}>
-            {t('common.refresh')}
-          </Button>
-          {canEdit && (
-            <ImportButton
-              title={t(`${tk}.importTitle`)}
-              endpoint={`${endpoint}/import`}
-              templateUrl={`${endpoint}/import-template`}
-              templateFilename={t(`${tk}.templateFile`)}
-              hint={t('catalog.agreements.importHint')}
-              onCommitted={() =>
-                void queryClient.invalidateQueries({ queryKey: catalogKeys.agreements(kind) })
-              }
-              data-testid={`${prefix}-import`}
-            />
-          )}
-          <ExportButton
-            endpoint={`${endpoint}/export`}
-            query={list.exportQuery}
-            filename={t(`${tk}.exportFile`)}
-            data-testid={`${prefix}-export`}
-          />
-          <ColumnSettings control={cols.control} data-testid={`${prefix}-columns`} />
-          {canEdit && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => void navigate(agreementPath(kind, 'new'))}
-              data-testid="agreement-create"
-            >
-              {t(`${tk}.create`)}
-            </Button>
-          )}
-        </Flex>
+        <CatalogToolbar
+          endpoint={endpoint}
+          queryKey={catalogKeys.agreements(kind)}
+          exportQuery={list.exportQuery}
+          columns={cols.control}
+          canEdit={canEdit}
+          onRefresh={() => void agreements.refetch()}
+          onCreate={() => void navigate(agreementPath(kind, 'new'))}
+          labels={{
+            importTitle: t(`${tk}.importTitle`),
+            importHint: t('catalog.agreements.importHint'),
+            templateFile: t(`${tk}.templateFile`),
+            exportFile: t(`${tk}.exportFile`),
+            create: t(`${tk}.create`),
+          }}
+          testIdPrefix={prefix}
+          createTestId="agreement-create"
+        />
       }
     >
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>

@@ -1,12 +1,9 @@
 import { Button, Card, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { CatalogToolbar } from './CatalogToolbar';
 import type { Customer } from '@gendan/contracts';
-import { ColumnSettings, useColumnSettings } from '../../components/ColumnSettings';
-import { ExportButton } from '../../components/ExportButton';
-import { ImportButton } from '../../components/import';
+import { useColumnSettings } from '../../components/ColumnSettings';
 import { QueryError } from '../../components/QueryError';
 import { useCurrentUser } from '../../components/currentUser';
 import { hasAnyRole } from '../../components/nav';
@@ -34,7 +31,6 @@ const SPEC: ListSpec<FilterKey> = {
 export default function CustomersPage() {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
-  const queryClient = useQueryClient();
   const list = useListState(SPEC);
   const { params } = list;
   const customers = useCustomers(list.query);
@@ -152,41 +148,26 @@ export default function CustomersPage() {
     <Card
       title={t('catalog.customers.title')}
       extra={
-        <Flex gap={8} wrap>
-          <Button icon={<ReloadOutlined />} onClick={() => void customers.refetch()}>
-            {t('common.refresh')}
-          </Button>
-          {canEdit && (
-            <ImportButton
-              title={t('catalog.customers.importTitle')}
-              endpoint={`${CUSTOMERS_API}/import`}
-              templateUrl={`${CUSTOMERS_API}/import-template`}
-              templateFilename={t('catalog.customers.templateFile')}
-              hint={t('catalog.customers.importHint')}
-              onCommitted={() => void queryClient.invalidateQueries({ queryKey: catalogKeys.customers })}
-              data-testid="customers-import"
-            />
-          )}
-          <ExportButton
-            endpoint={`${CUSTOMERS_API}/export`}
-            query={list.exportQuery}
-            filename={t('catalog.customers.exportFile')}
-            data-testid="customers-export"
-          />
-          <ColumnSettings control={cols.control} data-testid="customers-columns" />
-          {canEdit && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                drawer.open('new');
-              }}
-              data-testid="customer-create"
-            >
-              {t('catalog.customers.create')}
-            </Button>
-          )}
-        </Flex>
+        <CatalogToolbar
+          endpoint={CUSTOMERS_API}
+          queryKey={catalogKeys.customers}
+          exportQuery={list.exportQuery}
+          columns={cols.control}
+          canEdit={canEdit}
+          onRefresh={() => void customers.refetch()}
+          onCreate={() => {
+            drawer.open('new');
+          }}
+          labels={{
+            importTitle: t('catalog.customers.importTitle'),
+            importHint: t('catalog.customers.importHint'),
+            templateFile: t('catalog.customers.templateFile'),
+            exportFile: t('catalog.customers.exportFile'),
+            create: t('catalog.customers.create'),
+          }}
+          testIdPrefix="customers"
+          createTestId="customer-create"
+        />
       }
     >
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>

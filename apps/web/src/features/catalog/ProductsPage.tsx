@@ -1,13 +1,10 @@
 import { Button, Card, Flex, Input, Select, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { CatalogToolbar } from './CatalogToolbar';
 import type { Product, ProductCategory } from '@gendan/contracts';
 import { PRODUCT_CATEGORIES } from '@gendan/contracts/constants';
-import { ColumnSettings, useColumnSettings } from '../../components/ColumnSettings';
-import { ExportButton } from '../../components/ExportButton';
-import { ImportButton } from '../../components/import';
+import { useColumnSettings } from '../../components/ColumnSettings';
 import { QueryError } from '../../components/QueryError';
 import { useCurrentUser } from '../../components/currentUser';
 import { hasAnyRole } from '../../components/nav';
@@ -34,7 +31,6 @@ const SPEC: ListSpec<FilterKey> = {
 export default function ProductsPage() {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
-  const queryClient = useQueryClient();
   const list = useListState(SPEC);
   const { params } = list;
   const f = params.filters;
@@ -138,41 +134,26 @@ export default function ProductsPage() {
     <Card
       title={t('catalog.products.title')}
       extra={
-        <Flex gap={8} wrap>
-          <Button icon={<ReloadOutlined />} onClick={() => void products.refetch()}>
-            {t('common.refresh')}
-          </Button>
-          {canEdit && (
-            <ImportButton
-              title={t('catalog.products.importTitle')}
-              endpoint={`${PRODUCTS_API}/import`}
-              templateUrl={`${PRODUCTS_API}/import-template`}
-              templateFilename={t('catalog.products.templateFile')}
-              hint={t('catalog.products.importHint')}
-              onCommitted={() => void queryClient.invalidateQueries({ queryKey: catalogKeys.products })}
-              data-testid="products-import"
-            />
-          )}
-          <ExportButton
-            endpoint={`${PRODUCTS_API}/export`}
-            query={list.exportQuery}
-            filename={t('catalog.products.exportFile')}
-            data-testid="products-export"
-          />
-          <ColumnSettings control={cols.control} data-testid="products-columns" />
-          {canEdit && (
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => {
-                drawer.open('new');
-              }}
-              data-testid="product-create"
-            >
-              {t('catalog.products.create')}
-            </Button>
-          )}
-        </Flex>
+        <CatalogToolbar
+          endpoint={PRODUCTS_API}
+          queryKey={catalogKeys.products}
+          exportQuery={list.exportQuery}
+          columns={cols.control}
+          canEdit={canEdit}
+          onRefresh={() => void products.refetch()}
+          onCreate={() => {
+            drawer.open('new');
+          }}
+          labels={{
+            importTitle: t('catalog.products.importTitle'),
+            importHint: t('catalog.products.importHint'),
+            templateFile: t('catalog.products.templateFile'),
+            exportFile: t('catalog.products.exportFile'),
+            create: t('catalog.products.create'),
+          }}
+          testIdPrefix="products"
+          createTestId="product-create"
+        />
       }
     >
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
