@@ -4,7 +4,6 @@ import {
   AutoComplete,
   Button,
   Col,
-  Drawer,
   Flex,
   Form,
   Input,
@@ -19,8 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { Customer } from '@gendan/contracts';
 import { LANGUAGES } from '../../api/constants';
 import { useSettings } from '../../api/settings';
-import { PageSpin } from '../../components/PageSpin';
-import { QueryError } from '../../components/QueryError';
+import { recordId, RecordDrawer } from './RecordDrawer';
 import { currentLanguage } from '../../i18n';
 import { AddressesTable } from './AddressesTable';
 import { useCreateCustomer, useCustomer, useUpdateCustomer } from './catalog.api';
@@ -55,45 +53,27 @@ export interface CustomerDrawerProps {
 
 /**
  * Creates or edits one customer: basic data, contacts (with the notifications each gets),
- * addresses, and (for a stored customer) the terms that apply today. The form is keyed by the
- * record's version: after a 409 the record is reloaded and the form shows what is now stored.
+ * addresses, and (for a stored customer) the terms that apply today.
  */
 export function CustomerDrawer({ target, canEdit, onClose, onCreated }: CustomerDrawerProps) {
   const { t } = useTranslation();
-  const isNew = target === 'new';
-  const id = target && !isNew ? target : undefined;
-  const customer = useCustomer(id);
-  const data = customer.data;
-  const title = isNew
-    ? t('catalog.customers.createTitle')
-    : data
-      ? t('catalog.customers.editTitle', { name: data.name })
-      : t('catalog.customers.title');
-
+  const customer = useCustomer(recordId(target));
   return (
-    <Drawer
-      open={target !== undefined}
-      title={title}
+    <RecordDrawer
+      target={target}
+      record={customer}
+      titles={{
+        create: t('catalog.customers.createTitle'),
+        edit: (c) => t('catalog.customers.editTitle', { name: c.name }),
+        fallback: t('catalog.customers.title'),
+      }}
       size={1040}
       onClose={onClose}
-      destroyOnHidden
-      data-testid="customer-drawer"
-    >
-      {isNew ? (
-        <CustomerForm canEdit={canEdit} onClose={onClose} onCreated={onCreated} />
-      ) : customer.isPending ? (
-        <PageSpin />
-      ) : customer.isError ? (
-        <QueryError error={customer.error} onRetry={() => void customer.refetch()} />
-      ) : (
-        <CustomerForm
-          key={`${customer.data.id}:${String(customer.data.version)}`}
-          customer={customer.data}
-          canEdit={canEdit}
-          onClose={onClose}
-        />
+      renderForm={(c) => (
+        <CustomerForm customer={c} canEdit={canEdit} onClose={onClose} onCreated={onCreated} />
       )}
-    </Drawer>
+      testId="customer-drawer"
+    />
   );
 }
 
@@ -103,10 +83,10 @@ function CustomerForm({
   onClose,
   onCreated,
 }: {
-  customer?: Customer;
+  customer?: Customer | undefined;
   canEdit: boolean;
   onClose: () => void;
-  onCreated?: (customer: Customer) => void;
+  onCreated?: ((customer: Customer) => void) | undefined;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();

@@ -3,7 +3,6 @@ import {
   AutoComplete,
   Button,
   Col,
-  Drawer,
   Flex,
   Form,
   Input,
@@ -17,8 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '@gendan/contracts';
 import { PRODUCT_CATEGORIES } from '@gendan/contracts/constants';
 import { useSettings } from '../../api/settings';
-import { PageSpin } from '../../components/PageSpin';
-import { QueryError } from '../../components/QueryError';
+import { recordId, RecordDrawer } from './RecordDrawer';
 import { useCreateProduct, useProduct, useUpdateProduct } from './catalog.api';
 import { CURRENCY_PATTERN, formatTime } from './formRules';
 import { moneyInputFormatter, moneyInputParser } from './money';
@@ -42,41 +40,26 @@ export interface ProductDrawerProps {
   onCreated?: (product: Product) => void;
 }
 
+/** Creates or edits one product: model, name, category, unit, lead time, cost and specs. */
 export function ProductDrawer({ target, canEdit, onClose, onCreated }: ProductDrawerProps) {
   const { t } = useTranslation();
-  const isNew = target === 'new';
-  const product = useProduct(target && !isNew ? target : undefined);
-  const data = product.data;
-  const title = isNew
-    ? t('catalog.products.createTitle')
-    : data
-      ? t('catalog.products.editTitle', { model: data.model })
-      : t('catalog.products.title');
-
+  const product = useProduct(recordId(target));
   return (
-    <Drawer
-      open={target !== undefined}
-      title={title}
+    <RecordDrawer
+      target={target}
+      record={product}
+      titles={{
+        create: t('catalog.products.createTitle'),
+        edit: (p) => t('catalog.products.editTitle', { model: p.model }),
+        fallback: t('catalog.products.title'),
+      }}
       size={720}
       onClose={onClose}
-      destroyOnHidden
-      data-testid="product-drawer"
-    >
-      {isNew ? (
-        <ProductForm canEdit={canEdit} onClose={onClose} onCreated={onCreated} />
-      ) : product.isPending ? (
-        <PageSpin />
-      ) : product.isError ? (
-        <QueryError error={product.error} onRetry={() => void product.refetch()} />
-      ) : (
-        <ProductForm
-          key={`${product.data.id}:${String(product.data.version)}`}
-          product={product.data}
-          canEdit={canEdit}
-          onClose={onClose}
-        />
+      renderForm={(p) => (
+        <ProductForm product={p} canEdit={canEdit} onClose={onClose} onCreated={onCreated} />
       )}
-    </Drawer>
+      testId="product-drawer"
+    />
   );
 }
 
@@ -86,10 +69,10 @@ function ProductForm({
   onClose,
   onCreated,
 }: {
-  product?: Product;
+  product?: Product | undefined;
   canEdit: boolean;
   onClose: () => void;
-  onCreated?: (product: Product) => void;
+  onCreated?: ((product: Product) => void) | undefined;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
