@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { E2E_ADMIN_PASSWORD, e2eAvailable, launchChromium, startServer, type RunningServer } from './harness';
+import {
+  Api,
+  E2E_ADMIN_PASSWORD,
+  e2eAvailable,
+  launchChromium,
+  startServer,
+  type RunningServer,
+} from './harness';
 
 /**
  * Master data in Chromium: a clerk creates a customer with a contact and a ship-to address, edits
@@ -11,42 +18,12 @@ import { E2E_ADMIN_PASSWORD, e2eAvailable, launchChromium, startServer, type Run
 const run = e2eAvailable();
 const CLERK = { username: 'e2e.catalog.clerk', password: 'clerk-password-1', displayName: '主数据跟单员' };
 
-async function login(base: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  expect(res.status).toBe(200);
-  const sid = res.headers.getSetCookie().find((c) => c.startsWith('gendan_sid='));
-  if (!sid) throw new Error('no session cookie');
-  return sid.split(';')[0]!;
-}
-
-async function call<T>(
-  base: string,
-  cookie: string,
-  method: string,
-  url: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(`${base}${url}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  expect(res.status, await res.clone().text()).toBeLessThan(300);
-  return (await res.json()) as T;
-}
-
 /** Waits for a drawer's form to close after saving; if it stays open, fails with what it shows. */
 async function closesAfterSave(page: Page, formTestId: string): Promise<void> {
   const form = page.getByTestId(formTestId);
   await form.waitFor({ state: 'hidden', timeout: 10_000 }).catch(async (err: unknown) => {
     const errors = await form.locator('.ant-form-item-explain-error').allTextContents();
-    const notices = await page
-      .locator('.ant-message-notice, .ant-alert-message, .ant-alert-title')
-      .allTextContents();
+    const notices = await page.locator('.ant-message-notice, .ant-alert-title').allTextContents();
     throw new Error(`${formTestId} stayed open: ${[...errors, ...notices].join(' | ')}`, { cause: err });
   });
 }
@@ -76,26 +53,26 @@ describe.runIf(run)('catalog in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  let clerkCookie: string;
+  let clerk: Api;
   const pageErrors: string[] = [];
 
   const customerByCode = async (code: string) => {
-    const page1 = await call<{ items: { id: string; code: string }[] }>(
-      server.url,
-      clerkCookie,
+    const page1 = await clerk.call<{ items: { id: string; code: string }[] }>(
       'GET',
       `/api/customers?q=${encodeURIComponent(code)}`,
     );
     const id = page1.items.find((c) => c.code === code)?.id;
     if (!id) return undefined;
-    return call<StoredCustomer>(server.url, clerkCookie, 'GET', `/api/customers/${id}`);
+    return clerk.call<StoredCustomer>('GET', `/api/customers/${id}`);
   };
 
   beforeAll(async () => {
     server = await startServer();
-    const admin = await login(server.url, 'admin', E2E_ADMIN_PASSWORD);
-    await call(server.url, admin, 'POST', '/api/users', { ...CLERK, roles: ['clerk'], language: 'zh-CN' });
-    clerkCookie = await login(server.url, CLERK.username, CLERK.password);
+    const admin = new Api(server.url);
+    await admin.login('admin', E2E_ADMIN_PASSWORD);
+    await admin.call('POST', '/api/users', { ...CLERK, roles: ['clerk'], language: 'zh-CN' });
+    clerk = new Api(server.url);
+    await clerk.login(CLERK.username, CLERK.password);
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -172,9 +149,9 @@ describe.runIf(run)('catalog in Chromium', () => {
     await closeAfterCreate(page, 'product-drawer', 'E2E-BRK-100');
     await page.getByTestId('products-table').getByText('E2E-BRK-100').waitFor();
 
-    const found = await call<{
+    const found = await clerk.call<{
       items: { model: string; specs: Record<string, string>; standardLeadTimeDays: number }[];
-    }>(server.url, clerkCookie, 'GET', '/api/products?q=E2E-BRK-100');
+    }>('GET', '/api/products?q=E2E-BRK-100');
     expect(found.items).toEqual([
       expect.objectContaining({ model: 'E2E-BRK-100', specs: { 材质: 'SUS304' }, standardLeadTimeDays: 12 }),
     ]);

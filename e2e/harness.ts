@@ -105,3 +105,46 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** The HTTP API as one signed-in user (a session cookie), for seeding and checking in e2e tests. */
+export class Api {
+  constructor(
+    private readonly base: string,
+    private cookie = '',
+  ) {}
+
+  async login(username: string, password: string): Promise<void> {
+    const res = await fetch(`${this.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    if (res.status !== 200) throw new Error(`login ${username} → ${res.status}: ${await res.text()}`);
+    const sid = res.headers.getSetCookie().find((c) => c.startsWith('gendan_sid='));
+    if (!sid) throw new Error('no session cookie');
+    this.cookie = sid.split(';')[0]!;
+  }
+
+  async call<T>(method: string, url: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.base}${url}`, {
+      method,
+      headers: {
+        cookie: this.cookie,
+        'accept-language': 'zh-CN',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async bytes(url: string): Promise<Buffer> {
+    const res = await fetch(`${this.base}${url}`, {
+      headers: { cookie: this.cookie, 'accept-language': 'zh-CN' },
+    });
+    if (!res.ok) throw new Error(`GET ${url} → ${res.status}: ${await res.text()}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
+}

@@ -4,7 +4,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { E2E_ADMIN_PASSWORD, e2eAvailable, launchChromium, startServer, type RunningServer } from './harness';
+import {
+  Api,
+  E2E_ADMIN_PASSWORD,
+  e2eAvailable,
+  launchChromium,
+  startServer,
+  type RunningServer,
+} from './harness';
 
 /**
  * Issue 3 §7: a clerk imports an xlsx order whose unit price is wrong for one line, reviews it,
@@ -31,48 +38,6 @@ function addDays(iso: string, days: number): string {
 
 /** Today in the company's default time zone (Asia/Shanghai), as YYYY-MM-DD. */
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-
-class Api {
-  constructor(
-    private readonly base: string,
-    private cookie = '',
-  ) {}
-
-  async login(username: string, password: string): Promise<void> {
-    const res = await fetch(`${this.base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
-    });
-    expect(res.status).toBe(200);
-    const sid = res.headers.getSetCookie().find((c) => c.startsWith('gendan_sid='));
-    if (!sid) throw new Error('no session cookie');
-    this.cookie = sid.split(';')[0]!;
-  }
-
-  async call<T>(method: string, url: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.base}${url}`, {
-      method,
-      headers: {
-        cookie: this.cookie,
-        'accept-language': 'zh-CN',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${url} → ${res.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
-  async bytes(url: string): Promise<Buffer> {
-    const res = await fetch(`${this.base}${url}`, {
-      headers: { cookie: this.cookie, 'accept-language': 'zh-CN' },
-    });
-    if (!res.ok) throw new Error(`GET ${url} → ${res.status}: ${await res.text()}`);
-    return Buffer.from(await res.arrayBuffer());
-  }
-}
 
 /**
  * An order file with the columns of the server's own import template (zh-CN headers, in its
