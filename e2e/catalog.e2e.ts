@@ -118,6 +118,20 @@ describe.runIf(run)('catalog in Chromium', () => {
     ]);
   });
 
+  it('finds the customer by searching its name, and nothing for an unknown text', async () => {
+    const search = page.getByTestId('customers-search').locator('input');
+    await search.fill('精密机械');
+    await search.press('Enter');
+    await page.waitForURL(/q=/);
+    await page.getByTestId('customers-table').getByText('E2E-C100').waitFor();
+    await search.fill('没有这个客户');
+    await search.press('Enter');
+    await page.getByTestId('customers-table').locator('.ant-empty').waitFor();
+    await search.fill('');
+    await search.press('Enter');
+    await page.getByTestId('customers-table').getByText('E2E-C100').waitFor();
+  });
+
   it('edits the customer and keeps its contact and address', async () => {
     await page.getByTestId('customer-open-E2E-C100').click();
     const form = page.getByTestId('customer-form');

@@ -1,7 +1,7 @@
-import { Button, Card, Flex, Input, Select, Table, Typography } from 'antd';
+import { Button, Card, Flex, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CatalogToolbar } from './CatalogToolbar';
+import { CatalogToolbar, ListSearch } from './CatalogToolbar';
 import { Link, useNavigate } from 'react-router';
 import type { Agreement, AgreementKind, AgreementStatus } from '@gendan/contracts';
 import { AGREEMENT_STATUSES } from '@gendan/contracts/constants';
@@ -142,16 +142,14 @@ export default function AgreementsPage({ kind }: { kind: AgreementKind }) {
       }
     >
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={f.q ?? ''}
-          defaultValue={f.q}
+        <ListSearch
+          value={f.q}
           placeholder={t('catalog.agreements.searchPlaceholder')}
-          allowClear
           onSearch={(q) => {
-            list.setFilters({ ...f, q: q.trim() || undefined });
+            list.setFilters({ ...f, q });
           }}
-          style={{ width: 260 }}
-          data-testid={`${prefix}-search`}
+          width={260}
+          testId={`${prefix}-search`}
         />
         <CustomerPicker
           value={f.customerId}

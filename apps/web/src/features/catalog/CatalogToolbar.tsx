@@ -1,4 +1,4 @@
-import { Button, Flex } from 'antd';
+import { Button, Flex, Input } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -78,5 +78,38 @@ export function CatalogToolbar({
         </Button>
       )}
     </Flex>
+  );
+}
+
+/**
+ * The free-text search of a master-data list. `value` is the search in the URL; a new search (or
+ * clearing it) reports the trimmed text, or undefined for none. Keyed by the value, so going back
+ * in history shows that page's search.
+ */
+export function ListSearch({
+  value,
+  placeholder,
+  onSearch,
+  width = 280,
+  testId,
+}: {
+  value: string | undefined;
+  placeholder: string;
+  onSearch: (q: string | undefined) => void;
+  width?: number;
+  testId: string;
+}) {
+  return (
+    <Input.Search
+      key={value ?? ''}
+      defaultValue={value}
+      placeholder={placeholder}
+      allowClear
+      onSearch={(q) => {
+        onSearch(q.trim() || undefined);
+      }}
+      style={{ width }}
+      data-testid={testId}
+    />
   );
 }

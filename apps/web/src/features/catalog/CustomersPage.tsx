@@ -1,7 +1,7 @@
-import { Button, Card, Checkbox, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Flex, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CatalogToolbar } from './CatalogToolbar';
+import { CatalogToolbar, ListSearch } from './CatalogToolbar';
 import type { Customer } from '@gendan/contracts';
 import { useColumnSettings } from '../../components/ColumnSettings';
 import { QueryError } from '../../components/QueryError';
@@ -171,16 +171,13 @@ export default function CustomersPage() {
       }
     >
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={f.q ?? ''}
-          defaultValue={f.q}
+        <ListSearch
+          value={f.q}
           placeholder={t('catalog.customers.searchPlaceholder')}
-          allowClear
           onSearch={(q) => {
-            list.setFilters({ ...f, q: q.trim() || undefined });
+            list.setFilters({ ...f, q });
           }}
-          style={{ width: 280 }}
-          data-testid="customers-search"
+          testId="customers-search"
         />
         <Select<string>
           value={f.active}

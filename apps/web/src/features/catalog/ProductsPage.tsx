@@ -1,7 +1,7 @@
-import { Button, Card, Flex, Input, Select, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Flex, Select, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CatalogToolbar } from './CatalogToolbar';
+import { CatalogToolbar, ListSearch } from './CatalogToolbar';
 import type { Product, ProductCategory } from '@gendan/contracts';
 import { PRODUCT_CATEGORIES } from '@gendan/contracts/constants';
 import { useColumnSettings } from '../../components/ColumnSettings';
@@ -157,16 +157,13 @@ export default function ProductsPage() {
       }
     >
       <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-        <Input.Search
-          key={f.q ?? ''}
-          defaultValue={f.q}
+        <ListSearch
+          value={f.q}
           placeholder={t('catalog.products.searchPlaceholder')}
-          allowClear
           onSearch={(q) => {
-            list.setFilters({ ...f, q: q.trim() || undefined });
+            list.setFilters({ ...f, q });
           }}
-          style={{ width: 280 }}
-          data-testid="products-search"
+          testId="products-search"
         />
         <Select<string>
           value={f.category}
