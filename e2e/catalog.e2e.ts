@@ -120,15 +120,17 @@ describe.runIf(run)('catalog in Chromium', () => {
 
   it('finds the customer by searching its name, and nothing for an unknown text', async () => {
     const search = page.getByTestId('customers-search').locator('input');
-    await search.fill('精密机械');
-    await search.press('Enter');
-    await page.waitForURL(/q=/);
+    const searchFor = async (text: string) => {
+      await search.fill(text);
+      await search.press('Enter');
+      // The search is in the URL once the list has taken it.
+      await expect.poll(() => new URL(page.url()).searchParams.get('q') ?? '').toBe(text);
+    };
+    await searchFor('精密机械');
     await page.getByTestId('customers-table').getByText('E2E-C100').waitFor();
-    await search.fill('没有这个客户');
-    await search.press('Enter');
+    await searchFor('没有这个客户');
     await page.getByTestId('customers-table').locator('.ant-empty').waitFor();
-    await search.fill('');
-    await search.press('Enter');
+    await searchFor('');
     await page.getByTestId('customers-table').getByText('E2E-C100').waitFor();
   });
 

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Button, Flex, Input } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -83,8 +84,8 @@ export function CatalogToolbar({
 
 /**
  * The free-text search of a master-data list. `value` is the search in the URL; a new search (or
- * clearing it) reports the trimmed text, or undefined for none. Keyed by the value, so going back
- * in history shows that page's search.
+ * clearing it) reports the trimmed text, or undefined for none. The box follows the URL (going
+ * back in history shows that page's search) without losing focus while the user types.
  */
 export function ListSearch({
   value,
@@ -99,10 +100,16 @@ export function ListSearch({
   width?: number;
   testId: string;
 }) {
+  const [text, setText] = useState(value ?? '');
+  useEffect(() => {
+    setText(value ?? '');
+  }, [value]);
   return (
     <Input.Search
-      key={value ?? ''}
-      defaultValue={value}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+      }}
       placeholder={placeholder}
       allowClear
       onSearch={(q) => {
