@@ -262,8 +262,7 @@ export async function startGendan(t: Target, extraEnv: NodeJS.ProcessEnv = {}): 
   else delete env.DATABASE_URL;
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (for diagnosis).
   const prof = process.env.BENCH_CPU_PROF;
-  // The flags `gendan serve` runs with (apps/server/bin/gendan.mjs).
-  const flags = ['--max-semi-space-size=64', ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])];
+  const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
   const proc = spawnNode(path.join(root, 'apps/server/src/main.ts'), [], env, 'inherit', flags);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;

@@ -1,7 +1,5 @@
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import cookie from '@fastify/cookie';
-import multipart from '@fastify/multipart';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Language } from '@gendan/contracts';
@@ -11,6 +9,7 @@ import type { DB } from './db/schema';
 import type { AuthUser } from './lib/context';
 import { newRequestId } from './lib/ids';
 import { languageFromHeader } from './lib/lang';
+import { requestLoggerFactory } from './lib/request-logger';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerWeb } from './plugins/web';
@@ -57,6 +56,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
 
   const app = Fastify({
     logger: opts.logger ?? { level: config.logLevel },
+    childLoggerFactory: requestLoggerFactory,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w.:-]{1,64}$/.test(incoming) ? incoming : newRequestId();
@@ -84,10 +84,6 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
 
   registerErrorHandling(app);
-  await app.register(cookie);
-  await app.register(multipart, {
-    limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 20, parts: 25 },
-  });
   await registerOpenApi(app);
   registerIdentity(app);
   registerCsrf(app);

@@ -34,6 +34,7 @@ import { AGREEMENT_COLUMNS, CUSTOMER_COLUMNS, PRODUCT_COLUMNS } from './catalog.
 import { headerText, templateNotes, type SheetColumn } from './catalog.sheets';
 import { readUploadedFile, sheetFormatOf } from './catalog.upload';
 import { parseBoolFilter, parseSort } from './catalog.validation';
+import { registerUploads } from '../../plugins/uploads';
 
 /** Exports stop at this many rows; a larger one must be narrowed by filters. */
 export const EXPORT_MAX_ROWS = 50_000;
@@ -139,6 +140,7 @@ async function fileDate(req: FastifyRequest): Promise<string> {
 
 /** Templates, imports and exports of customers, products and agreements. */
 export const sheetRoutes: FastifyPluginAsyncZod = async (app) => {
+  await registerUploads(app);
   registerTemplateAndImport(app, {
     base: 'customers',
     name: 'customers',

@@ -3,34 +3,8 @@ import { AppError } from '../../lib/errors';
 import { appendRouteHook } from '../../lib/route-hooks';
 import { registerEntityAccess } from '../platform/index';
 import { decideAccess, type RouteAccess } from './identity.access';
+import { sessionTokenOf } from './identity.cookies';
 import { userEntityAccess, userFromSession, userFromToken } from './identity.service';
-
-export const SESSION_COOKIE = 'gendan_sid';
-
-export function setSessionCookie(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  token: string,
-  idleMinutes: number,
-) {
-  void reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: req.protocol === 'https',
-    // The server enforces the idle expiry; the cookie lives a little longer than one idle period.
-    maxAge: idleMinutes * 60 + 3600,
-  });
-}
-
-export function clearSessionCookie(req: FastifyRequest, reply: FastifyReply) {
-  void reply.clearCookie(SESSION_COOKIE, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: req.protocol === 'https',
-  });
-}
 
 /** Routes outside /api, and Swagger UI, are not API routes and need no access declaration. */
 function isApiRoute(url: string): boolean {
@@ -65,7 +39,7 @@ export function registerIdentity(app: FastifyInstance): void {
   // straight through without a promise or a database read.
   const authenticate = (req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) => {
     const auth = req.headers.authorization;
-    const token = req.cookies[SESSION_COOKIE];
+    const token = sessionTokenOf(req);
     if (auth === undefined && !token) return done();
     resolveUser(req, auth, token).then(() => done(), done);
   };

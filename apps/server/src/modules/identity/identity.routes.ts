@@ -20,7 +20,7 @@ import {
 } from '@gendan/contracts';
 import { AppError } from '../../lib/errors';
 import { actionContext, assertCustomerScope, isCustomerUser, requireUser } from './identity.access';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './identity.plugin';
+import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './identity.cookies';
 import * as service from './identity.service';
 import { USER_SORTS } from './identity.repository';
 
@@ -54,7 +54,7 @@ export const identityRoutes: FastifyPluginAsync = async (fastify) => {
         requestId: req.id,
       });
       // Any session the browser held before is replaced: a new id is issued at every login.
-      const previous = req.cookies[SESSION_COOKIE];
+      const previous = sessionTokenOf(req);
       if (previous) await service.logoutByToken(app.db, previous);
       setSessionCookie(req, reply, result.sessionToken, app.config.sessionIdleMinutes);
       return { ...result.user, authMethod: 'session' as const };

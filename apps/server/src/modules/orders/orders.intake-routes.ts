@@ -29,6 +29,7 @@ import {
   type IntakePlan,
   type IntakeRequest,
 } from './orders.intake';
+import { registerUploads } from '../../plugins/uploads';
 
 /**
  * Order intake routes (registered by orders.routes.ts under /api): the import template, the xlsx/csv
@@ -165,6 +166,7 @@ async function commit(
 const isDryRun = (q: { dryRun?: string | undefined }) => q.dryRun === '1' || q.dryRun === 'true';
 
 export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
+  await registerUploads(app);
   app.get(
     '/orders/import-template',
     {

@@ -22,6 +22,7 @@ import {
   storeUpload,
   toDocumentInfo,
 } from './platform.documents';
+import { registerUploads } from '../../plugins/uploads';
 
 interface ParsedUpload {
   fields: Record<string, string>;
@@ -86,6 +87,7 @@ function validationError(issues: { path: PropertyKey[]; message: string }[]): Ap
 
 /** `/api/documents`: attachments of any entity whose module registered an access check. */
 export const documentRoutes: FastifyPluginAsyncZod = async (app) => {
+  await registerUploads(app);
   app.post(
     '/documents',
     {

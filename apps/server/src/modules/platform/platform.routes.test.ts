@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { buildApp } from '../../app';
 import { openDatabase } from '../../db/database';
 import { forEachDialect, testConfig } from '../../../test/helpers';
@@ -37,6 +38,33 @@ forEachDialect('platform API', (ctx) => {
       }
     });
 
+    it('writes the request id on each log line of a request and in the response header', async () => {
+      const lines: Array<Record<string, unknown>> = [];
+      const stream = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          lines.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+          done();
+        },
+      });
+      const app = await buildApp(testConfig(ctx.dataDir), {
+        database: ctx.database,
+        logger: { level: 'info', stream },
+      });
+      try {
+        const res = await app.inject({ url: '/api/health', headers: { 'x-request-id': 'probe-42' } });
+        expect(res.headers['x-request-id']).toBe('probe-42');
+        const own = lines.filter((l) => l.reqId === 'probe-42');
+        expect(own.map((l) => l.msg)).toEqual(['incoming request', 'request completed']);
+        expect(lines.filter((l) => (l.req || l.res) && l.reqId !== 'probe-42')).toEqual([]);
+        const generated = await app.inject({ url: '/api/health' });
+        const id = generated.headers['x-request-id'];
+        expect(id).toMatch(/^[\w.:-]{1,64}$/);
+        expect(lines.filter((l) => l.reqId === id)).toHaveLength(2);
+      } finally {
+        await app.close();
+      }
+    });
+
     it('shows the system page to signed-in users only', async () => {
       expect((await ctx.app.inject({ url: '/api/system' })).statusCode).toBe(401);
       const res = await ctx.app.inject({ url: '/api/system', headers: { cookie: await ctx.adminCookie() } });
@@ -46,6 +74,23 @@ forEachDialect('platform API', (ctx) => {
       expect(body.migrations).toContain('20261127000001_platform_init');
       expect(body.outbox).toEqual({ pending: expect.any(Number), dead: expect.any(Number) });
       expect(body.dbLabel).not.toMatch(/password|:[^/@]*@/);
+    });
+  });
+
+  describe('uploads', () => {
+    it('takes multipart only on the routes that accept a file', async () => {
+      const boundary = 'gendan-test-boundary';
+      const body =
+        `--${boundary}\r\nContent-Disposition: form-data; name="username"\r\n\r\nadmin\r\n` +
+        `--${boundary}--\r\n`;
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: body,
+      });
+      expect(res.statusCode).toBe(415);
+      expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     });
   });
 
