@@ -51,7 +51,11 @@ export type App = FastifyInstance;
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const database =
     opts.database ??
-    openDatabase({ databaseUrl: config.databaseUrl, sqliteFile: path.join(config.dataDir, 'gendan.db') });
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      sqliteFile: path.join(config.dataDir, 'gendan.db'),
+      pgPoolSize: config.pgPoolSize,
+    });
   if (!opts.database) await migrateToLatest(database);
 
   const app = Fastify({

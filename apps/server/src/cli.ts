@@ -15,7 +15,11 @@ function config(): Config {
 }
 
 function open(cfg: Config): Database {
-  return openDatabase({ databaseUrl: cfg.databaseUrl, sqliteFile: path.join(cfg.dataDir, 'gendan.db') });
+  return openDatabase({
+    databaseUrl: cfg.databaseUrl,
+    sqliteFile: path.join(cfg.dataDir, 'gendan.db'),
+    pgPoolSize: cfg.pgPoolSize,
+  });
 }
 
 async function withDatabase<T>(fn: (database: Database, cfg: Config) => Promise<T>): Promise<T> {

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       timeZone: 'Asia/Shanghai',
     });
     expect(c.uploadMaxBytes).toBe(25 * 1024 * 1024);
+    expect(c.pgPoolSize).toBe(20);
     expect(c.dataDir.endsWith('/data')).toBe(true);
   });
   it('reads values and treats empty strings as unset', () => {
@@ -28,6 +29,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
     });
     expect(loadConfig({ GENDAN_DEMO: '0' }).demo).toBe(false);
+    expect(loadConfig({ GENDAN_PG_POOL_SIZE: '24' }).pgPoolSize).toBe(24);
   });
   it('names every bad variable', () => {
     try {
@@ -48,5 +50,7 @@ describe('loadConfig', () => {
   it('rejects out-of-range ports and short admin passwords', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
     expect(() => loadConfig({ GENDAN_ADMIN_PASSWORD: 'short' })).toThrow(/GENDAN_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ GENDAN_PG_POOL_SIZE: '0' })).toThrow(/GENDAN_PG_POOL_SIZE/);
+    expect(() => loadConfig({ GENDAN_PG_POOL_SIZE: '2.5' })).toThrow(/GENDAN_PG_POOL_SIZE/);
   });
 });

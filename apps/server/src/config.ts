@@ -40,6 +40,12 @@ const envSchema = z.object({
   GENDAN_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GENDAN_WEB_DIR: z.string().optional(),
   GENDAN_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  GENDAN_PG_POOL_SIZE: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be an integer')
+    .min(1, 'must be at least 1')
+    .max(200, 'must be at most 200')
+    .default(20),
 });
 
 export interface Config {
@@ -55,6 +61,8 @@ export interface Config {
   logLevel: string;
   webDir: string | undefined;
   outboxIntervalMs: number;
+  /** PostgreSQL: connections in this process's pool. */
+  pgPoolSize: number;
   /** Whether background workers (outbox) run in this process. */
   workers: boolean;
 }
@@ -104,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.GENDAN_LOG_LEVEL,
     webDir: e.GENDAN_WEB_DIR,
     outboxIntervalMs: e.GENDAN_OUTBOX_INTERVAL_MS,
+    pgPoolSize: e.GENDAN_PG_POOL_SIZE,
     workers: true,
   };
 }

@@ -54,7 +54,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
     const url = new URL(opts.databaseUrl);
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
-      max: opts.pgPoolSize ?? 10,
+      max: opts.pgPoolSize ?? 20,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
     // An idle client that errors (server restart) must not crash the process.
