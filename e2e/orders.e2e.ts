@@ -83,6 +83,7 @@ describe.runIf(run)('order intake and review in Chromium', () => {
   let workDir: string;
   let xlsxPath: string;
   let orderId: string | undefined;
+  let orderNumber: string | undefined;
   const pageErrors: string[] = [];
   const shotDir = process.env.E2E_SCREENSHOTS;
   let shotNo = 0;
@@ -224,8 +225,27 @@ describe.runIf(run)('order intake and review in Chromium', () => {
     }>('GET', `/api/orders/${orderId ?? ''}`);
     expect(stored.status).toBe('approved');
     expect(await number.textContent()).toContain(stored.number);
+    orderNumber = stored.number;
     expect(stored.lines.find((l) => l.lineNo === 1)?.unitPrice).toBe(BOLT_PRICE.from100);
     expect(stored.lines.every((l) => l.promisedDate !== null)).toBe(true);
+  });
+
+  it('finds the order in the list by its number, keeps the typed search, and resets the filters', async () => {
+    await page.goto(`${server.url}/orders`);
+    const table = page.getByTestId('orders-table');
+    const search = page.getByTestId('orders-search').locator('input');
+    await search.fill(orderNumber ?? '');
+    await search.press('Enter');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(orderNumber);
+    await table.getByText(orderNumber ?? '').waitFor();
+    // The box still holds the search after the list has taken it, and keeps the focus.
+    expect(await search.inputValue()).toBe(orderNumber);
+    expect(await search.evaluate((el) => el.matches(':focus'))).toBe(true);
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(1);
+
+    await page.getByTestId('order-filters-reset').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBeNull();
+    await expect.poll(() => search.inputValue()).toBe('');
   });
 
   it('adds a contract line with the product picker and keeps the customer from the customer picker', async () => {

@@ -1,7 +1,8 @@
-import { Button, Card, Flex, Select, Table, Typography } from 'antd';
+import { Card, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CatalogToolbar, ListSearch } from './CatalogToolbar';
+import { CatalogToolbar } from './CatalogToolbar';
+import { ChoiceFilter, FilterBar, ListSearch } from '../../components/ListFilters';
 import { Link, useNavigate } from 'react-router';
 import type { Agreement, AgreementKind, AgreementStatus } from '@gendan/contracts';
 import { AGREEMENT_STATUSES } from '@gendan/contracts/constants';
@@ -141,7 +142,12 @@ export default function AgreementsPage({ kind }: { kind: AgreementKind }) {
         />
       }
     >
-      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+      <FilterBar
+        active={hasFilter}
+        onReset={() => {
+          list.setFilters({});
+        }}
+      >
         <ListSearch
           value={f.q}
           placeholder={t('catalog.agreements.searchPlaceholder')}
@@ -162,27 +168,17 @@ export default function AgreementsPage({ kind }: { kind: AgreementKind }) {
           style={{ width: 240 }}
           data-testid={`${prefix}-filter-customer`}
         />
-        <Select<string>
+        <ChoiceFilter
           value={f.status}
           placeholder={t('catalog.agreements.filterStatus')}
           options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`catalog.statuses.${s}`) }))}
-          allowClear
           onChange={(status) => {
             list.setFilters({ ...f, status });
           }}
-          style={{ width: 140 }}
-          data-testid={`${prefix}-filter-status`}
+          width={140}
+          testId={`${prefix}-filter-status`}
         />
-        {hasFilter && (
-          <Button
-            onClick={() => {
-              list.setFilters({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        )}
-      </Flex>
+      </FilterBar>
       {agreements.isError && (
         <QueryError error={agreements.error} onRetry={() => void agreements.refetch()} />
       )}

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { Button, Flex, Input } from 'antd';
+import { Button, Flex } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -79,44 +78,5 @@ export function CatalogToolbar({
         </Button>
       )}
     </Flex>
-  );
-}
-
-/**
- * The free-text search of a master-data list. `value` is the search in the URL; a new search (or
- * clearing it) reports the trimmed text, or undefined for none. The box follows the URL (going
- * back in history shows that page's search) without losing focus while the user types.
- */
-export function ListSearch({
-  value,
-  placeholder,
-  onSearch,
-  width = 280,
-  testId,
-}: {
-  value: string | undefined;
-  placeholder: string;
-  onSearch: (q: string | undefined) => void;
-  width?: number;
-  testId: string;
-}) {
-  const [text, setText] = useState(value ?? '');
-  useEffect(() => {
-    setText(value ?? '');
-  }, [value]);
-  return (
-    <Input.Search
-      value={text}
-      onChange={(e) => {
-        setText(e.target.value);
-      }}
-      placeholder={placeholder}
-      allowClear
-      onSearch={(q) => {
-        onSearch(q.trim() || undefined);
-      }}
-      style={{ width }}
-      data-testid={testId}
-    />
   );
 }

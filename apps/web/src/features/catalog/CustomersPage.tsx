@@ -1,7 +1,8 @@
-import { Button, Card, Checkbox, Flex, Select, Table, Tag, Typography } from 'antd';
+import { Card, Checkbox, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CatalogToolbar, ListSearch } from './CatalogToolbar';
+import { CatalogToolbar } from './CatalogToolbar';
+import { ChoiceFilter, FilterBar, ListSearch } from '../../components/ListFilters';
 import type { Customer } from '@gendan/contracts';
 import { useColumnSettings } from '../../components/ColumnSettings';
 import { QueryError } from '../../components/QueryError';
@@ -170,7 +171,12 @@ export default function CustomersPage() {
         />
       }
     >
-      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+      <FilterBar
+        active={hasFilter}
+        onReset={() => {
+          list.setFilters({});
+        }}
+      >
         <ListSearch
           value={f.q}
           placeholder={t('catalog.customers.searchPlaceholder')}
@@ -179,16 +185,15 @@ export default function CustomersPage() {
           }}
           testId="customers-search"
         />
-        <Select<string>
+        <ChoiceFilter
           value={f.active}
           placeholder={t('catalog.common.filterActive')}
           options={activeOptions(t)}
-          allowClear
           onChange={(active) => {
             list.setFilters({ ...f, active });
           }}
-          style={{ width: 140 }}
-          data-testid="customers-filter-active"
+          width={140}
+          testId="customers-filter-active"
         />
         <StaffPicker
           role="clerk"
@@ -212,16 +217,7 @@ export default function CustomersPage() {
             {t('catalog.customers.mine')}
           </Checkbox>
         )}
-        {hasFilter && (
-          <Button
-            onClick={() => {
-              list.setFilters({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        )}
-      </Flex>
+      </FilterBar>
       {customers.isError && <QueryError error={customers.error} onRetry={() => void customers.refetch()} />}
       <div data-testid="customers-table">
         <Table<Customer>

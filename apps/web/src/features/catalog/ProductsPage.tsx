@@ -1,7 +1,8 @@
-import { Button, Card, Flex, Select, Table, Tooltip, Typography } from 'antd';
+import { Card, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CatalogToolbar, ListSearch } from './CatalogToolbar';
+import { CatalogToolbar } from './CatalogToolbar';
+import { ChoiceFilter, FilterBar, ListSearch } from '../../components/ListFilters';
 import type { Product, ProductCategory } from '@gendan/contracts';
 import { PRODUCT_CATEGORIES } from '@gendan/contracts/constants';
 import { useColumnSettings } from '../../components/ColumnSettings';
@@ -156,7 +157,12 @@ export default function ProductsPage() {
         />
       }
     >
-      <Flex wrap gap={8} style={{ marginBottom: 16 }}>
+      <FilterBar
+        active={hasFilter}
+        onReset={() => {
+          list.setFilters({});
+        }}
+      >
         <ListSearch
           value={f.q}
           placeholder={t('catalog.products.searchPlaceholder')}
@@ -165,38 +171,27 @@ export default function ProductsPage() {
           }}
           testId="products-search"
         />
-        <Select<string>
+        <ChoiceFilter
           value={f.category}
           placeholder={t('catalog.products.filterCategory')}
           options={PRODUCT_CATEGORIES.map((c) => ({ value: c, label: t(`catalog.categories.${c}`) }))}
-          allowClear
           onChange={(category) => {
             list.setFilters({ ...f, category });
           }}
-          style={{ width: 160 }}
-          data-testid="products-filter-category"
+          width={160}
+          testId="products-filter-category"
         />
-        <Select<string>
+        <ChoiceFilter
           value={f.active}
           placeholder={t('catalog.common.filterActive')}
           options={activeOptions(t)}
-          allowClear
           onChange={(active) => {
             list.setFilters({ ...f, active });
           }}
-          style={{ width: 140 }}
-          data-testid="products-filter-active"
+          width={140}
+          testId="products-filter-active"
         />
-        {hasFilter && (
-          <Button
-            onClick={() => {
-              list.setFilters({});
-            }}
-          >
-            {t('common.reset')}
-          </Button>
-        )}
-      </Flex>
+      </FilterBar>
       {products.isError && <QueryError error={products.error} onRetry={() => void products.refetch()} />}
       <div data-testid="products-table">
         <Table<Product>

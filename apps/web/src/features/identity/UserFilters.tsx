@@ -1,4 +1,4 @@
-import { Button, Flex, Input, Select } from 'antd';
+import { ChoiceFilter, FilterBar, ListSearch, anyFilterSet } from '../../components/ListFilters';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@gendan/contracts';
 import { useRoleOptions } from './RoleTags';
@@ -18,55 +18,46 @@ export function UserFilters({
 }) {
   const { t } = useTranslation();
   const roleOptions = useRoleOptions();
-  const hasFilter = Boolean(value.q || value.role || value.active);
+  const hasFilter = anyFilterSet(value);
 
   return (
-    <Flex wrap gap={8} style={{ marginBottom: 16 }}>
-      <Input.Search
-        key={value.q ?? ''}
-        defaultValue={value.q}
+    <FilterBar
+      active={hasFilter}
+      onReset={() => {
+        onChange({});
+      }}
+    >
+      <ListSearch
+        value={value.q}
         placeholder={t('users.searchPlaceholder')}
-        allowClear
         onSearch={(q) => {
-          onChange({ ...value, q: q.trim() || undefined });
+          onChange({ ...value, q });
         }}
-        style={{ width: 280 }}
-        data-testid="users-search"
+        testId="users-search"
       />
-      <Select<Role>
+      <ChoiceFilter
         value={value.role}
         placeholder={t('users.filterRole')}
         options={roleOptions}
-        allowClear
         onChange={(role) => {
           onChange({ ...value, role });
         }}
-        style={{ width: 180 }}
-        data-testid="users-filter-role"
+        width={180}
+        testId="users-filter-role"
       />
-      <Select<'true' | 'false'>
+      <ChoiceFilter<'true' | 'false'>
         value={value.active}
         placeholder={t('users.filterActive')}
         options={[
           { value: 'true', label: t('users.statusActive') },
           { value: 'false', label: t('users.statusInactive') },
         ]}
-        allowClear
         onChange={(active) => {
           onChange({ ...value, active });
         }}
-        style={{ width: 140 }}
-        data-testid="users-filter-active"
+        width={140}
+        testId="users-filter-active"
       />
-      {hasFilter && (
-        <Button
-          onClick={() => {
-            onChange({});
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      )}
-    </Flex>
+    </FilterBar>
   );
 }

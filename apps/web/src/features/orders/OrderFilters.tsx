@@ -1,9 +1,9 @@
-import { Button, Checkbox, DatePicker, Flex, Input, Select } from 'antd';
+import { Checkbox, DatePicker, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import type { OrderStatus } from '@gendan/contracts';
 import { ORDER_CHANNELS, ORDER_STATUSES } from '@gendan/contracts/constants';
 import { useCurrentUser } from '../../components/currentUser';
+import { ChoiceFilter, FilterBar, ListSearch, anyFilterSet } from '../../components/ListFilters';
 import { DATE_FORMAT } from './orderFormModel';
 import { useClerkOptions, useCustomerLabel, type OrderListParams } from './orders.api';
 import { ORDER_OVERRIDERS, hasRole } from './orderActions';
@@ -26,31 +26,34 @@ export function OrderFilters({
   const canPickClerk = hasRole(me.roles, ORDER_OVERRIDERS);
   const clerks = useClerkOptions(canPickClerk);
   const customerLabel = useCustomerLabel(value.customerId);
-  const hasFilter = Object.values(value).some((v) => v !== undefined && v !== '');
+  const hasFilter = anyFilterSet(value);
 
   return (
-    <Flex wrap gap={8} style={{ marginBottom: 16 }} data-testid="order-filters">
-      <Input.Search
-        key={value.q ?? ''}
-        defaultValue={value.q}
+    <FilterBar
+      active={hasFilter}
+      onReset={() => {
+        onChange({});
+      }}
+      testId="order-filters"
+    >
+      <ListSearch
+        value={value.q}
         placeholder={t('orders.list.searchPlaceholder')}
-        allowClear
         onSearch={(q) => {
-          onChange({ ...value, q: q.trim() || undefined });
+          onChange({ ...value, q });
         }}
-        style={{ width: 260 }}
-        data-testid="orders-search"
+        width={260}
+        testId="orders-search"
       />
-      <Select<OrderStatus>
+      <ChoiceFilter
         value={value.status}
         placeholder={t('orders.list.filterStatus')}
         options={ORDER_STATUSES.map((s) => ({ value: s, label: t(`orders.status.${s}`) }))}
-        allowClear
         onChange={(status) => {
           onChange({ ...value, status });
         }}
-        style={{ width: 130 }}
-        data-testid="orders-filter-status"
+        width={130}
+        testId="orders-filter-status"
       />
       {!isCustomer && (
         <CustomerSelect
@@ -106,40 +109,29 @@ export function OrderFilters({
         }}
         data-testid="orders-filter-dates"
       />
-      <Select<string>
+      <ChoiceFilter
         value={value.channel}
         placeholder={t('orders.list.filterChannel')}
         options={ORDER_CHANNELS.map((c) => ({ value: c, label: t(`orders.channel.${c}`) }))}
-        allowClear
         onChange={(channel) => {
           onChange({ ...value, channel });
         }}
-        style={{ width: 130 }}
-        data-testid="orders-filter-channel"
+        width={130}
+        testId="orders-filter-channel"
       />
-      <Select<'true' | 'false'>
+      <ChoiceFilter<'true' | 'false'>
         value={value.hasFindings}
         placeholder={t('orders.list.filterFindings')}
         options={[
           { value: 'true', label: t('orders.list.hasFindings') },
           { value: 'false', label: t('orders.list.noFindings') },
         ]}
-        allowClear
         onChange={(hasFindings) => {
           onChange({ ...value, hasFindings });
         }}
-        style={{ width: 150 }}
-        data-testid="orders-filter-findings"
+        width={150}
+        testId="orders-filter-findings"
       />
-      {hasFilter && (
-        <Button
-          onClick={() => {
-            onChange({});
-          }}
-        >
-          {t('common.reset')}
-        </Button>
-      )}
-    </Flex>
+    </FilterBar>
   );
 }
