@@ -2,7 +2,7 @@ import { Card, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CatalogToolbar } from './CatalogToolbar';
-import { ChoiceFilter, FilterBar, ListSearch } from '../../components/ListFilters';
+import { ChoiceFilter, FilterBar, ListSearch, anyFilterSet } from '../../components/ListFilters';
 import { Link, useNavigate } from 'react-router';
 import type { Agreement, AgreementKind, AgreementStatus } from '@gendan/contracts';
 import { AGREEMENT_STATUSES } from '@gendan/contracts/constants';
@@ -115,7 +115,7 @@ export default function AgreementsPage({ kind }: { kind: AgreementKind }) {
     defaultHidden: ['name', 'incoterm'],
     locked: ['code'],
   });
-  const hasFilter = Boolean(f.q || f.customerId || f.status);
+  const hasFilter = anyFilterSet(f);
   const prefix = `${kind.replace('_', '-')}s`;
 
   return (

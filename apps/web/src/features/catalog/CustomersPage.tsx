@@ -2,7 +2,7 @@ import { Card, Checkbox, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CatalogToolbar } from './CatalogToolbar';
-import { ChoiceFilter, FilterBar, ListSearch } from '../../components/ListFilters';
+import { ChoiceFilter, FilterBar, ListSearch, anyFilterSet } from '../../components/ListFilters';
 import type { Customer } from '@gendan/contracts';
 import { useColumnSettings } from '../../components/ColumnSettings';
 import { QueryError } from '../../components/QueryError';
@@ -142,7 +142,7 @@ export default function CustomersPage() {
     defaultHidden: ['taxId', 'language', 'salesRep', 'createdAt'],
     locked: ['code'],
   });
-  const hasFilter = Boolean(f.q || f.active || f.clerkId);
+  const hasFilter = anyFilterSet(f);
   const isClerk = me.roles.includes('clerk');
 
   return (

@@ -2,7 +2,7 @@ import { Card, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CatalogToolbar } from './CatalogToolbar';
-import { ChoiceFilter, FilterBar, ListSearch } from '../../components/ListFilters';
+import { ChoiceFilter, FilterBar, ListSearch, anyFilterSet } from '../../components/ListFilters';
 import type { Product, ProductCategory } from '@gendan/contracts';
 import { PRODUCT_CATEGORIES } from '@gendan/contracts/constants';
 import { useColumnSettings } from '../../components/ColumnSettings';
@@ -129,7 +129,7 @@ export default function ProductsPage() {
     defaultHidden: ['packagingSpec', 'standardCost', 'createdAt'],
     locked: ['model'],
   });
-  const hasFilter = Boolean(f.q || f.category || f.active);
+  const hasFilter = anyFilterSet(f);
 
   return (
     <Card
