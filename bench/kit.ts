@@ -36,7 +36,7 @@ export async function benchDialects(): Promise<Dialect[]> {
   try {
     await c.connect();
     await c.query('select 1');
-    return ['sqlite', 'postgres'];
+    return process.env.BENCH_SQLITE === '0' ? ['postgres'] : ['sqlite', 'postgres'];
   } catch (err) {
     console.warn(`PostgreSQL at ${PG_URL} does not answer (${String(err)}): SQLite only`);
     return ['sqlite'];

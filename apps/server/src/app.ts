@@ -16,7 +16,13 @@ import { registerWeb } from './plugins/web';
 import { registerCsrf } from './plugins/csrf';
 import { registerTextGuard } from './plugins/text-guard';
 import { registerIdentity, identityRoutes, type RouteAccess } from './modules/identity/index';
-import { platformRoutes, registerIdempotency, FileStore, OutboxWorker } from './modules/platform/index';
+import {
+  platformRoutes,
+  registerIdempotency,
+  FileStore,
+  OutboxWorker,
+  SettingsCache,
+} from './modules/platform/index';
 import { catalogRoutes } from './modules/catalog/index';
 import { orderRoutes } from './modules/orders/index';
 import { planningRoutes } from './modules/planning/index';
@@ -28,6 +34,8 @@ declare module 'fastify' {
     db: Kysely<DB>;
     files: FileStore;
     outbox: OutboxWorker;
+    /** Company settings for hot paths, at most a second old (see SettingsCache). */
+    settings: SettingsCache;
   }
   interface FastifyRequest {
     user: AuthUser | null;
@@ -77,6 +85,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   app.decorate('database', database);
   app.decorate('db', database.db);
   app.decorate('files', new FileStore(path.join(config.dataDir, 'files')));
+  app.decorate('settings', new SettingsCache(config.timeZone));
   app.decorate('outbox', new OutboxWorker(database, { intervalMs: config.outboxIntervalMs, log: app.log }));
   app.decorateRequest('user', null);
   app.decorateRequest('lang', 'zh-CN');

@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kyse
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import type { DB } from './schema';
 import { migrations } from './migrations/index';
-import { groupCommitTransact, plainTransact, type Transact } from './transact';
+import { groupCommitTransact, plainTransact, type SingleWrite, type Transact } from './transact';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -22,6 +22,16 @@ export interface Database {
    * arrive together share one commit (see `groupCommitTransact`).
    */
   transact: Transact;
+  /**
+   * Runs a unit of work whose only write is one `insertTogether`, after its reads (creating an
+   * order). On SQLite it is `transact` (group commit). On PostgreSQL it runs on the pool with no
+   * BEGIN/COMMIT, two round trips fewer: the write is atomic on its own (one statement, or a
+   * transaction `insertTogether` opens itself when the rows need several), and at READ COMMITTED,
+   * PostgreSQL's default and what `transact` uses, a transaction would give the reads before it
+   * nothing more: each statement sees what was committed when it started either way. A unit that
+   * writes twice, locks rows or needs its reads to hold still must use `transact`.
+   */
+  singleWrite: SingleWrite;
   /**
    * Whether the database answers: PostgreSQL runs `select 1` on the pool (a promise). SQLite
    * answers at once from its handle being open: `select 1` would read no page of the file (SQLite
@@ -65,6 +75,7 @@ export function openDatabase(opts: DatabaseOptions): Database {
       dialect: 'postgres',
       label: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
       transact: plainTransact(db),
+      singleWrite: (work) => work(db),
       ping: () =>
         pool.query('select 1').then(
           () => true,
@@ -88,12 +99,14 @@ export function openDatabase(opts: DatabaseOptions): Database {
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     ...(log ? { log } : {}),
   });
+  const transact = groupCommitTransact(db, () => sqlite.inTransaction);
   return {
     db,
     dialect: 'sqlite',
     label: file === ':memory:' ? 'sqlite (memory)' : `sqlite:${file}`,
     sqlite,
-    transact: groupCommitTransact(db, () => sqlite.inTransaction),
+    transact,
+    singleWrite: transact,
     ping: () => sqlite.open,
     destroy: async () => {
       await db.destroy();

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 
 /** `%text%` with LIKE wildcards in the text escaped by `!`. */
 export function containsPattern(text: string): string {
@@ -26,4 +26,9 @@ export const MAX_PARAMS = 30_000;
 /** Rows per multi-row INSERT for rows of `columns` columns, at most 1,000. */
 export function rowsPerInsert(columns: number): number {
   return Math.max(1, Math.min(1000, Math.floor(MAX_PARAMS / columns)));
+}
+
+/** Whether a Kysely instance (or transaction) talks to PostgreSQL; otherwise it is SQLite. */
+export function isPostgres<T>(db: Kysely<T>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }

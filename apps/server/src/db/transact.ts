@@ -17,6 +17,12 @@ interface Job {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+/**
+ * A use case whose only write is one `insertTogether` (reads first, then that write), run
+ * without a transaction where one would add nothing but round trips. See `Database.singleWrite`.
+ */
+export type SingleWrite = <T>(work: (db: Kysely<DB>) => Promise<T>) => Promise<T>;
+
 /** PostgreSQL: one database transaction per unit of work; the server groups commits itself. */
 export function plainTransact(db: Kysely<DB>): Transact {
   return (work) => db.transaction().execute(work);

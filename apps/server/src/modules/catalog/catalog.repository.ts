@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { chunks as chunksOf } from '../../db/helpers';
 import { containsText } from '../../db/helpers';
 import type { CustomerTable, DB, ProductTable } from '../../db/schema';
@@ -210,6 +210,46 @@ export async function findCustomerStandings(
     for (const r of rows) out.set(r.id, { active: r.active === 1, clerkId: r.clerk_id });
   }
   return out;
+}
+
+/**
+ * The customers and products an order names: whether each customer is active and who its clerk
+ * is, and which products exist. One statement (a UNION ALL of both look-ups) when the ids fit one
+ * IN list each; more ids take the chunked look-ups above.
+ */
+export async function findOrderReferences(
+  db: Kysely<DB>,
+  customerIds: readonly string[],
+  productIds: readonly string[],
+): Promise<{ customers: Map<string, { active: boolean; clerkId: string | null }>; products: Set<string> }> {
+  const cIds = [...new Set(customerIds)];
+  const pIds = [...new Set(productIds)];
+  if (cIds.length === 0 || pIds.length === 0 || cIds.length + pIds.length > IN_CHUNK) {
+    return { customers: await findCustomerStandings(db, cIds), products: await existingProductIds(db, pIds) };
+  }
+  const rows = await db
+    .selectFrom('customers')
+    .select([sql<string>`'c'`.as('kind'), 'id', 'active', 'clerk_id'])
+    .where('id', 'in', cIds)
+    .unionAll(
+      db
+        .selectFrom('products')
+        .select([
+          sql<string>`'p'`.as('kind'),
+          'id',
+          sql<number>`1`.as('active'),
+          sql<string | null>`null`.as('clerk_id'),
+        ])
+        .where('id', 'in', pIds),
+    )
+    .execute();
+  const customers = new Map<string, { active: boolean; clerkId: string | null }>();
+  const products = new Set<string>();
+  for (const r of rows) {
+    if (r.kind === 'c') customers.set(r.id, { active: r.active === 1, clerkId: r.clerk_id });
+    else products.add(r.id);
+  }
+  return { customers, products };
 }
 
 export async function findProductsByModels(db: Kysely<DB>, models: readonly string[]): Promise<ProductRow[]> {

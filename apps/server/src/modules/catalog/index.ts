@@ -26,5 +26,5 @@ export {
 export { getCustomerTerms, type CustomerTerms, type TermsPrice } from './catalog.terms-service';
 export { selectPrice, sortAgreements, tierFor, termsAgreement, type PriceMatch } from './catalog.pricing';
 export { findImportReceipts, insertImportReceipts } from './catalog.agreements-repository';
-export { existingProductIds, findCustomerStandings } from './catalog.repository';
+export { findOrderReferences } from './catalog.repository';
 export type { CatalogContext } from './catalog.validation';

@@ -1,5 +1,6 @@
-import { PostgresAdapter, sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
-import { chunks, rowsPerInsert } from '../../db/helpers';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { chunks, isPostgres } from '../../db/helpers';
+import { tableRows, type TableRows } from '../../db/inserts';
 import type { DB, OrderEventTable, OrderFindingTable, OrderLineTable, OrderTable } from '../../db/schema';
 
 /**
@@ -16,10 +17,6 @@ export type EventRow = Selectable<OrderEventTable>;
 const INSERT_CHUNK = 1000;
 /** Rows per batched UPDATE … FROM (VALUES …). */
 const UPDATE_CHUNK = 1000;
-
-function isPostgres(db: Kysely<DB>): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 /** The order with the customer fields the services need and the creator's roles (one query). */
 export async function findOrder(db: Kysely<DB>, id: string, opts: { lock?: boolean } = {}) {
@@ -76,10 +73,16 @@ export function findLines(db: Kysely<DB>, orderId: string) {
 }
 export type LineWithProduct = Awaited<ReturnType<typeof findLines>>[number];
 
-/** Inserts order headers, many per statement. */
-export async function insertOrders(db: Kysely<DB>, rows: readonly Insertable<OrderTable>[]): Promise<void> {
-  const size = rowsPerInsert(Object.keys(rows[0] ?? {}).length);
-  for (const part of chunks(rows, size)) await db.insertInto('orders').values(part).execute();
+/**
+ * New orders with their lines and events, as rows for `insertTogether`: one statement with the
+ * audit rows on PostgreSQL (the table order here is the order of the INSERTs).
+ */
+export function newOrderRows(
+  orders: readonly Insertable<OrderTable>[],
+  lines: readonly Insertable<OrderLineTable>[],
+  events: readonly Insertable<OrderEventTable>[],
+): TableRows[] {
+  return [tableRows('orders', orders), tableRows('order_lines', lines), tableRows('order_events', events)];
 }
 
 /** Inserts lines with one multi-row INSERT per 1,000 lines. */

@@ -78,7 +78,9 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const user = requireUser(req);
-      const ctx = ctxOf(req);
+      // Settings from the app's cache, read outside the unit of work (SQLite's one connection is
+      // the unit's while it runs).
+      const ctx = { ...ctxOf(req), settings: await app.settings.get(app.db) };
       let body = req.body;
       let channel: OrderChannel = user.authMethod === 'token' ? 'api' : 'form';
       if (isCustomerUser(user)) {
@@ -92,8 +94,9 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         channel = 'portal';
         body = { ...body, clerkId: null };
       }
-      const created = await app.database.transact((trx) =>
-        createOrder(trx, ctx, body, { channel, createdBy: user.id }),
+      // Reads, then one INSERT statement (db/inserts.ts): no BEGIN/COMMIT needed on PostgreSQL.
+      const created = await app.database.singleWrite((db) =>
+        createOrder(db, ctx, body, { channel, createdBy: user.id }),
       );
       return reply.code(201).send(created);
     },

@@ -10,12 +10,13 @@ import type {
 } from '@gendan/contracts';
 import type { DB, OrderTable } from '../../db/schema';
 import { AppError, assertVersion, notFound } from '../../lib/errors';
+import { insertTogether } from '../../db/inserts';
 import { newId } from '../../lib/ids';
 import { nowIso, todayInZone } from '../../lib/time';
-import { existingProductIds, findCustomerStandings } from '../catalog/index';
-import { audit, auditMany, getSettings } from '../platform/index';
+import { findOrderReferences } from '../catalog/index';
+import { audit, auditRecords, getSettings } from '../platform/index';
 import { priceLines, type PricedOrder } from './orders.amounts';
-import { writeEvents, writeEventsOfOrders } from './orders.events';
+import { eventRow, writeEvents } from './orders.events';
 import { toOrder } from './orders.mapping';
 import * as repo from './orders.repository';
 import { assertEditable } from './orders.status';
@@ -74,9 +75,8 @@ async function validateContents(
   if (fieldIssues.length > 0) throw fieldError(fieldIssues, lang);
 
   const customerIds = [...new Set(contents.flatMap((c) => c.header.customerId ?? []))];
-  const customers = await findCustomerStandings(db, customerIds);
   const productIds = contents.flatMap((c) => c.lines?.map((l) => l.productId) ?? []);
-  const products = productIds.length > 0 ? await existingProductIds(db, productIds) : new Set<string>();
+  const { customers, products } = await findOrderReferences(db, customerIds, productIds);
   const clerks = new Map<string, boolean>();
   for (const c of contents) {
     const clerkId = c.header.clerkId;
@@ -170,7 +170,7 @@ export async function createOrders(
 ): Promise<{ id: string; status: 'draft'; version: 1 }[]> {
   if (inputs.length === 0) return [];
   const prefix = opts.pathPrefix ?? ((i: number) => `body[${i}]`);
-  const settings = await getSettings(db, fallbackTimeZone(ctx));
+  const settings = ctx.settings ?? (await getSettings(db, fallbackTimeZone(ctx)));
   const clerkOf = await validateContents(
     db,
     ctx,
@@ -216,28 +216,19 @@ export async function createOrders(
     } satisfies OrderTable;
     return { row, priced, currency: input.currency };
   });
-  await repo.insertOrders(
-    db,
-    orders.map((o) => o.row),
-  );
-  await repo.insertLines(
-    db,
-    orders.flatMap((o) => lineRows(o.row.id, o.priced)),
-  );
-  await writeEventsOfOrders(
-    db,
-    ctx,
-    orders.map(({ row, priced, currency }) => ({
-      orderId: row.id,
-      event: {
+  const events = orders.map(({ row, priced, currency }) =>
+    eventRow(
+      ctx,
+      row.id,
+      {
         type: 'created',
         toStatus: 'draft',
         data: { channel: opts.channel, lines: priced.lines.length, total: priced.total, currency },
       },
-    })),
+      now,
+    ),
   );
-  await auditMany(
-    db,
+  const audits = auditRecords(
     ctx,
     orders.map(({ row, priced }) => {
       const { created_at: _c, updated_at: _u, ...auditRow } = row;
@@ -249,6 +240,15 @@ export async function createOrders(
       };
     }),
   );
+  // Header, lines, event and audit: one statement on PostgreSQL (see db/inserts.ts).
+  await insertTogether(db, [
+    ...repo.newOrderRows(
+      orders.map((o) => o.row),
+      orders.flatMap((o) => lineRows(o.row.id, o.priced)),
+      events,
+    ),
+    audits,
+  ]);
   return orders.map((o) => ({ id: o.row.id, status: 'draft' as const, version: 1 as const }));
 }
 

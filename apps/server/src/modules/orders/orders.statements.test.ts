@@ -133,6 +133,34 @@ for (const dialect of testDialects()) {
       );
       expect(result.statusCode, result.body).toBe(201);
       expect(n, sql.join('\n')).toBeLessThanOrEqual(25);
+      const writes = sql.filter((s) => /^(insert|update|delete|with)\b/i.test(s));
+      if (dialect === 'postgres') {
+        // Session, references, one INSERT statement (header, lines, event, audit as CTEs):
+        // no BEGIN/COMMIT, settings from the app's cache.
+        expect(writes, sql.join('\n')).toHaveLength(1);
+        expect(sql.filter((s) => /^(begin|commit)/i.test(s))).toEqual([]);
+        expect(n, sql.join('\n')).toBeLessThanOrEqual(4);
+      } else {
+        expect(writes).toHaveLength(4);
+      }
+    });
+
+    it('writes a 5,000-line order atomically in a few statements', async () => {
+      const lines = Array.from({ length: 5000 }, (_, i) => ({
+        productId: i % 2 === 0 ? w.p1 : w.p2,
+        qty: 1 + (i % 50),
+        unitPrice: i % 2 === 0 ? 1250 : 5000,
+        requestedDate: w.later,
+      }));
+      const { result, sql } = await counted(() =>
+        call(ctx, w.clerk.cookie, 'POST', '/api/orders', cleanOrder(w, { lines })),
+      );
+      expect(result.statusCode, result.body).toBe(201);
+      // More rows than one statement's parameters: PostgreSQL wraps the INSERTs in a transaction.
+      expect(sql.filter((s) => /^begin/i.test(s))).toHaveLength(1);
+      expect(sql.filter((s) => /^commit/i.test(s))).toHaveLength(1);
+      const order = await call(ctx, w.clerk.cookie, 'GET', `/api/orders/${result.json<{ id: string }>().id}`);
+      expect(order.json<{ lines: unknown[] }>().lines).toHaveLength(5000);
     });
 
     it('reviews and approves a 5-line order in at most 40 statements', async () => {

@@ -1,5 +1,6 @@
 import { errorMessage, type Language } from '@gendan/contracts';
 import type { ActionContext } from '../../lib/context';
+import type { SettingsWithVersion } from '../platform/index';
 import { AppError } from '../../lib/errors';
 import { isBusinessDate } from '../../lib/time';
 
@@ -8,6 +9,11 @@ export interface OrdersContext extends ActionContext {
   lang?: Language;
   /** The configured company time zone, used when settings hold none (GENDAN_TIMEZONE). */
   timeZone?: string;
+  /**
+   * Company settings read before the unit of work from the app's cache (at most a second old);
+   * when absent, the service reads them in its transaction.
+   */
+  settings?: SettingsWithVersion;
 }
 
 export const langOf = (ctx: OrdersContext): Language => ctx.lang ?? 'zh-CN';

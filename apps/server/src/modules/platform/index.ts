@@ -1,7 +1,13 @@
 /** Public API of the platform module: audit, numbering, settings, idempotency, outbox, files. */
-export { audit, auditMany, type AuditEntry } from './platform.audit';
+export { audit, auditMany, auditRecords, type AuditEntry } from './platform.audit';
 export { nextDocumentNumber, DEFAULT_NUMBERING } from './platform.numbering';
-export { getSettings, updateSettings, defaultSettings, type SettingsWithVersion } from './platform.settings';
+export {
+  getSettings,
+  updateSettings,
+  defaultSettings,
+  SettingsCache,
+  type SettingsWithVersion,
+} from './platform.settings';
 export { registerIdempotency } from './platform.idempotency';
 export { OutboxWorker, enqueue, type OutboxHandler } from './platform.outbox';
 export { FileStore } from './platform.files';

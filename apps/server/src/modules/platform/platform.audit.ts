@@ -3,7 +3,8 @@ import type { DB } from '../../db/schema';
 import type { ActionContext } from '../../lib/context';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
-import { insertAuditRows } from './platform.repository';
+import { insertTogether, type TableRows } from '../../db/inserts';
+import { auditTableRows } from './platform.repository';
 
 export interface AuditEntry {
   entityType: string;
@@ -33,7 +34,7 @@ export function auditJson(value: unknown): string {
  * the change commit or roll back together (DESIGN §5.10).
  */
 export async function audit(db: Kysely<DB>, ctx: ActionContext, entry: AuditEntry): Promise<void> {
-  await insertAuditRows(db, [auditRow(ctx, entry, nowIso())]);
+  await insertTogether(db, [auditTableRows([auditRow(ctx, entry, nowIso())])]);
 }
 
 /** Writes one audit row per entry, many per statement: for use cases that change many records. */
@@ -42,11 +43,16 @@ export async function auditMany(
   ctx: ActionContext,
   entries: readonly AuditEntry[],
 ): Promise<void> {
+  await insertTogether(db, [auditRecords(ctx, entries)]);
+}
+
+/**
+ * The audit rows of the entries, for a use case that writes them with its own rows in one
+ * `insertTogether` (same transaction, or the same single statement on PostgreSQL).
+ */
+export function auditRecords(ctx: ActionContext, entries: readonly AuditEntry[]): TableRows {
   const at = nowIso();
-  await insertAuditRows(
-    db,
-    entries.map((e) => auditRow(ctx, e, at)),
-  );
+  return auditTableRows(entries.map((e) => auditRow(ctx, e, at)));
 }
 
 function auditRow(ctx: ActionContext, entry: AuditEntry, at: string) {

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
-import { chunks, rowsPerInsert } from '../../db/helpers';
 import type { Dialect } from '../../db/database';
+import { tableRows, type TableRows } from '../../db/inserts';
 import type { AuditLogTable, DB, IdempotencyKeyTable, OutboxTable } from '../../db/schema';
 
 /**
@@ -8,12 +8,9 @@ import type { AuditLogTable, DB, IdempotencyKeyTable, OutboxTable } from '../../
  * system page. Documents live in platform.documents-repository.ts.
  */
 
-/** Inserts audit rows, many per statement. */
-export async function insertAuditRows(
-  db: Kysely<DB>,
-  rows: readonly Insertable<AuditLogTable>[],
-): Promise<void> {
-  for (const part of chunks(rows, rowsPerInsert(10))) await db.insertInto('audit_log').values(part).execute();
+/** Audit rows as `insertTogether` writes them. */
+export function auditTableRows(rows: readonly Insertable<AuditLogTable>[]): TableRows<'audit_log'> {
+  return tableRows('audit_log', rows);
 }
 
 export async function listAuditRows(

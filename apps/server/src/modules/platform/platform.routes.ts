@@ -80,8 +80,13 @@ export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: ['admin'] },
       schema: { body: updateSettingsBodySchema, response: { 200: settingsResponseSchema } },
     },
-    async (req) =>
-      app.database.transact((trx) => updateSettings(trx, actionContext(req), app.config.timeZone, req.body)),
+    async (req) => {
+      const saved = await app.database.transact((trx) =>
+        updateSettings(trx, actionContext(req), app.config.timeZone, req.body),
+      );
+      app.settings.invalidate();
+      return saved;
+    },
   );
 
   app.get(

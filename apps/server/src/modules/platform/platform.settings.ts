@@ -58,6 +58,42 @@ export async function getSettings(db: Kysely<DB>, fallbackTimeZone: string): Pro
   };
 }
 
+/**
+ * Company settings as a hot path reads them (creating an order needs the company time zone): from
+ * memory, read again at most once per `maxAgeMs` (1 s) and at once after `invalidate`, which the
+ * settings route calls when this process has changed them. A change made by another process
+ * (PostgreSQL, several processes) is seen within `maxAgeMs`. A read that must see the latest
+ * version (an update's optimistic check, numbering) uses `getSettings` in its transaction.
+ */
+export class SettingsCache {
+  #value: Promise<SettingsWithVersion> | null = null;
+  #readAt = 0;
+
+  constructor(
+    private readonly fallbackTimeZone: string,
+    private readonly maxAgeMs = 1000,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  get(db: Kysely<DB>): Promise<SettingsWithVersion> {
+    const now = this.clock();
+    if (this.#value === null || now - this.#readAt >= this.maxAgeMs) {
+      const value = getSettings(db, this.fallbackTimeZone);
+      this.#value = value;
+      this.#readAt = now;
+      // A failed read is not kept: the next call reads again.
+      value.catch(() => {
+        if (this.#value === value) this.#value = null;
+      });
+    }
+    return this.#value;
+  }
+
+  invalidate(): void {
+    this.#value = null;
+  }
+}
+
 export type SettingsPatch = Partial<Settings> & { version: number };
 
 export async function updateSettings(
