@@ -1,15 +1,21 @@
-import type { Insertable, Kysely, QueryCreator } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import { isPostgres, MAX_PARAMS } from './helpers';
 import type { DB } from './schema';
 
 /**
- * Writing rows of several tables as one write. On PostgreSQL every statement is a round trip to
- * the server, and a use case that inserts a header, its lines, an event and an audit row spends
- * most of its time waiting for four of them. PostgreSQL runs data-modifying common table
- * expressions (`with w0 as (insert …), w1 as (insert …) insert …`) as one statement: one round
- * trip, atomic on its own, foreign keys checked at its end (so a child may go beside its parent).
- * SQLite runs in process, has no data-modifying CTEs and no round trip to save: there each
- * multi-row INSERT runs in turn, and the caller's transaction makes them atomic.
+ * Writing rows of several tables as one write.
+ *
+ * PostgreSQL: every statement is a round trip, and a multi-row `VALUES` list costs the server
+ * more to bind and plan (one parameter per cell, every cell an expression) than to insert. So
+ * each table's rows go as one JSON parameter, expanded by `json_populate_recordset` with the
+ * table's own row type, and all tables go in one statement as data-modifying CTEs
+ * (`with w0 as (insert … select … from json_populate_recordset(null::t0, $1)), … insert …`).
+ * PostgreSQL runs that statement atomically and checks foreign keys at its end, so a child may
+ * go beside its parent. One statement, one round trip, whatever the number of rows.
+ *
+ * SQLite runs in process, has no data-modifying CTEs and no round trip to save: there each table
+ * gets multi-row INSERTs within the bound-parameter cap (`planInserts`), one after another, and
+ * the caller's transaction makes them atomic.
  */
 
 /** Rows to insert into one table. */
@@ -33,68 +39,65 @@ export interface InsertPiece {
 const MAX_ROWS = 1000;
 
 /**
- * Splits the tables' rows into multi-row INSERTs (each at most 1,000 rows and MAX_PARAMS
- * parameters, counted from each piece's first row) and groups consecutive pieces into
- * statements that stay within MAX_PARAMS together. Pure: the plan `insertTogether` runs.
+ * SQLite's plan: splits the tables' rows into multi-row INSERTs (each at most 1,000 rows and
+ * MAX_PARAMS parameters, counted from each piece's first row), in the order given.
  */
-export function planInserts(sets: readonly { table: keyof DB; rows: readonly object[] }[]): InsertPiece[][] {
-  const statements: InsertPiece[][] = [];
-  let current: InsertPiece[] = [];
-  let params = 0;
+export function planInserts(sets: readonly { table: keyof DB; rows: readonly object[] }[]): InsertPiece[] {
+  const pieces: InsertPiece[] = [];
   for (const { table, rows } of sets) {
     if (rows.length === 0) continue;
     const columns = Math.max(1, Object.keys(rows[0]!).length);
     const size = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / columns)));
     for (let i = 0; i < rows.length; i += size) {
       const part = rows.slice(i, i + size);
-      const piece = { table, rows: part, params: part.length * columns };
-      if (current.length > 0 && params + piece.params > MAX_PARAMS) {
-        statements.push(current);
-        current = [];
-        params = 0;
-      }
-      current.push(piece);
-      params += piece.params;
+      pieces.push({ table, rows: part, params: part.length * columns });
     }
   }
-  if (current.length > 0) statements.push(current);
-  return statements;
+  return pieces;
 }
 
 /**
- * Inserts every table's rows, in the order given, with as few statements as `planInserts`
- * allows: on PostgreSQL each statement carries several INSERTs as CTEs, on SQLite each INSERT is
- * its own statement. Always atomic: inside the caller's transaction, or as one statement, or
- * (PostgreSQL outside a transaction, more than one statement) in a transaction of its own.
- * Returns the number of INSERT statements run.
+ * The columns of a table's rows: those of its first row. Every row must have the same keys (a
+ * key left out would be NULL on PostgreSQL but the column default on SQLite), so rows built
+ * differently are a bug, reported at once.
+ */
+export function columnsOf(table: string, rows: readonly object[]): string[] {
+  const columns = Object.keys(rows[0] ?? {});
+  const known = new Set(columns);
+  for (const row of rows) {
+    const keys = Object.keys(row);
+    if (keys.length !== columns.length || keys.some((k) => !known.has(k))) {
+      throw new Error(`insertTogether: the rows for ${table} do not all have the same columns`);
+    }
+  }
+  return columns;
+}
+
+/**
+ * Inserts every table's rows, in the order given: on PostgreSQL as one statement, on SQLite as
+ * one multi-row INSERT per piece of `planInserts`. Atomic: one statement on PostgreSQL, the
+ * caller's transaction on SQLite. Returns the number of statements run.
  */
 export async function insertTogether(db: Kysely<DB>, sets: readonly TableRows[]): Promise<number> {
-  const plan = planInserts(sets);
-  if (!isPostgres(db)) {
-    for (const piece of plan.flat()) await insertPiece(db, piece);
-    return plan.flat().length;
+  const filled = sets.filter((s) => s.rows.length > 0);
+  if (filled.length === 0) return 0;
+  if (isPostgres(db)) {
+    const inserts = filled.map((s) => jsonInsert(s.table, columnsOf(s.table, s.rows), s.rows));
+    const ctes = inserts.slice(0, -1).map((insert, i) => sql`${sql.raw(`w${i}`)} as (${insert})`);
+    const statement = ctes.length > 0 ? sql`with ${sql.join(ctes)} ${inserts.at(-1)!}` : inserts[0]!;
+    await statement.execute(db);
+    return 1;
   }
-  if (plan.length > 1 && !db.isTransaction) {
-    return db.transaction().execute((trx) => insertStatements(trx, plan));
+  const pieces = planInserts(filled);
+  for (const piece of pieces) {
+    columnsOf(piece.table, piece.rows);
+    await db.insertInto(piece.table).values(piece.rows).execute();
   }
-  return insertStatements(db, plan);
+  return pieces.length;
 }
 
-/** PostgreSQL: one statement per group of pieces, all but the last piece as CTEs. */
-async function insertStatements(db: Kysely<DB>, plan: InsertPiece[][]): Promise<number> {
-  for (const statement of plan) {
-    let creator: QueryCreator<DB> = db;
-    statement.slice(0, -1).forEach((piece, i) => {
-      // The CTE names are unused: each CTE is there for its side effect alone.
-      creator = creator.with(`w${i}`, (c) =>
-        c.insertInto(piece.table).values(piece.rows as Insertable<DB[keyof DB]>[]),
-      ) as unknown as QueryCreator<DB>;
-    });
-    await insertPiece(creator, statement.at(-1)!);
-  }
-  return plan.length;
-}
-
-async function insertPiece(creator: QueryCreator<DB>, piece: InsertPiece): Promise<void> {
-  await creator.insertInto(piece.table).values(piece.rows).execute();
+/** PostgreSQL: `insert into t (cols) select cols from json_populate_recordset(null::t, $json)`. */
+function jsonInsert(table: string, columns: readonly string[], rows: readonly object[]): RawBuilder<unknown> {
+  const list = sql.join(columns.map((c) => sql.ref(c)));
+  return sql`insert into ${sql.table(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`;
 }

@@ -190,15 +190,20 @@ export async function findImportReceipts(db: Kysely<DB>, kind: string, fileHash:
     .execute();
 }
 
+/** Inserts receipts, skipping any a concurrent commit already wrote; returns how many it wrote. */
 export async function insertImportReceipts(
   db: Kysely<DB>,
   rows: readonly Insertable<ImportReceiptTable>[],
-): Promise<void> {
+): Promise<number> {
+  let inserted = 0;
   for (const part of chunks(rows, 1000)) {
-    await db
+    const written = await db
       .insertInto('import_receipts')
       .values(part)
       .onConflict((oc) => oc.columns(['kind', 'file_hash', 'row_key']).doNothing())
+      .returning('id')
       .execute();
+    inserted += written.length;
   }
+  return inserted;
 }

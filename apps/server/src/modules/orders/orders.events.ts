@@ -46,19 +46,6 @@ export async function writeEvents(
   );
 }
 
-/** Writes events of many orders at once (a bulk intake): one multi-row INSERT per 1,000. */
-export async function writeEventsOfOrders(
-  db: Kysely<DB>,
-  ctx: ActionContext,
-  events: readonly { orderId: string; event: NewOrderEvent }[],
-): Promise<void> {
-  const at = nowIso();
-  await insertEvents(
-    db,
-    events.map((e) => eventRow(ctx, e.orderId, e.event, at)),
-  );
-}
-
 /**
  * Adds an event to an order's timeline (no status change). For other modules and the intake
  * channels: 'email_received', 'document_added', … Call it in the transaction of the change.

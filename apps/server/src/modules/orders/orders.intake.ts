@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CreateOrderBody, OrderChannel } from '@gendan/contracts';
+import { insertTogether } from '../../db/inserts';
 import type { DB } from '../../db/schema';
 import type { AuthUser } from '../../lib/context';
 import { newId } from '../../lib/ids';
@@ -28,8 +29,9 @@ import {
 } from './orders.import';
 import type { IntakeError } from './orders.import-columns';
 import { subjectCustomerCodes, subjectPo, type ParsedEmail } from './orders.email';
-import { writeEventsOfOrders } from './orders.events';
-import { createOrders } from './orders.service';
+import { eventRow } from './orders.events';
+import { eventTableRows } from './orders.repository';
+import { prepareOrders } from './orders.service';
 import type { OrdersContext } from './orders.validation';
 
 /**
@@ -190,28 +192,32 @@ export async function commitIntake(
   const fresh = plan.orders.filter((o): o is IntakeOrder & { body: CreateOrderBody } =>
     Boolean(!o.alreadyImported && o.body),
   );
-  const created = await createOrders(
+  const { created, rows } = await prepareOrders(
     trx,
     ctx,
     fresh.map((o) => o.body),
     { channel: opts.channel, createdBy: user.id, pathPrefix: (i) => `orders[${i}]` },
   );
   fresh.forEach((o, i) => (o.id = created[i]!.id));
-  const docs = await platform.archiveForNewEntities(
-    trx,
+  const archive = platform.archiveRowsForNewEntities(
     ctx,
     user,
     { entityType: 'order', entityIds: created.map((c) => c.id), docType: opts.docType, shared: false },
     opts.stored,
   );
-  await writeEventsOfOrders(
-    trx,
-    ctx,
-    fresh.map((o, i) => ({
-      orderId: created[i]!.id,
-      event: { type: opts.event.type, data: { ...opts.event.data, documentId: docs[i]!.id, rows: o.rows } },
-    })),
+  const events = fresh.map((o, i) =>
+    eventRow(
+      ctx,
+      created[i]!.id,
+      {
+        type: opts.event.type,
+        data: { ...opts.event.data, documentId: archive.infos[i]!.id, rows: o.rows },
+      },
+      now,
+    ),
   );
+  // Orders, lines, their events, documents and audit rows: one statement on PostgreSQL.
+  await insertTogether(trx, [...rows, ...archive.rows, eventTableRows(events)]);
   for (const [i, o] of fresh.entries()) {
     receipts.push({
       id: newId(),
@@ -223,13 +229,10 @@ export async function commitIntake(
     });
   }
   if (receipts.length === 0) return;
-  await insertImportReceipts(trx, receipts);
-  // On PostgreSQL a concurrent commit of the same file makes the insert above a no-op once the
-  // other transaction commits; then the receipts name the other request's orders.
-  const stored = new Map(
-    (await findImportReceipts(trx, opts.kind, opts.fileHash)).map((r) => [r.row_key, r.entity_id] as const),
-  );
-  if (receipts.some((r) => stored.get(r.row_key) !== r.entity_id)) throw new IntakeRaceError();
+  // On PostgreSQL a concurrent commit of the same file makes some of these inserts no-ops once
+  // the other transaction commits (ON CONFLICT DO NOTHING): then that request made those orders.
+  const inserted = await insertImportReceipts(trx, receipts);
+  if (inserted < receipts.length) throw new IntakeRaceError();
 }
 
 // E-mail

@@ -82,7 +82,12 @@ export function newOrderRows(
   lines: readonly Insertable<OrderLineTable>[],
   events: readonly Insertable<OrderEventTable>[],
 ): TableRows[] {
-  return [tableRows('orders', orders), tableRows('order_lines', lines), tableRows('order_events', events)];
+  return [tableRows('orders', orders), tableRows('order_lines', lines), eventTableRows(events)];
+}
+
+/** Order events as `insertTogether` writes them. */
+export function eventTableRows(rows: readonly Insertable<OrderEventTable>[]): TableRows<'order_events'> {
+  return tableRows('order_events', rows);
 }
 
 /** Inserts lines with one multi-row INSERT per 1,000 lines. */

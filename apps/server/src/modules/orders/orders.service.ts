@@ -10,7 +10,7 @@ import type {
 } from '@gendan/contracts';
 import type { DB, OrderTable } from '../../db/schema';
 import { AppError, assertVersion, notFound } from '../../lib/errors';
-import { insertTogether } from '../../db/inserts';
+import { insertTogether, type TableRows } from '../../db/inserts';
 import { newId } from '../../lib/ids';
 import { nowIso, todayInZone } from '../../lib/time';
 import { findOrderReferences } from '../catalog/index';
@@ -160,7 +160,7 @@ export interface CreateOrdersOptions extends Omit<CreateOrderOptions, 'pathPrefi
 
 /**
  * Creates many draft orders at once (an import): the same checks, rows and records as
- * `createOrder` for each, written with a few multi-row INSERTs for all of them together.
+ * `createOrder` for each, written with one `insertTogether` for all of them together.
  */
 export async function createOrders(
   db: Kysely<DB>,
@@ -168,7 +168,24 @@ export async function createOrders(
   inputs: readonly CreateOrderBody[],
   opts: CreateOrdersOptions,
 ): Promise<{ id: string; status: 'draft'; version: 1 }[]> {
-  if (inputs.length === 0) return [];
+  const { created, rows } = await prepareOrders(db, ctx, inputs, opts);
+  // Header, lines, event and audit: one statement on PostgreSQL (see db/inserts.ts).
+  await insertTogether(db, rows);
+  return created;
+}
+
+/**
+ * What `createOrders` writes, without writing it: checks the references (reads only) and builds
+ * the rows of the new orders, their lines, 'created' events and audit rows, for a use case that
+ * writes them with its own rows in one `insertTogether` (an import adds its archived documents).
+ */
+export async function prepareOrders(
+  db: Kysely<DB>,
+  ctx: OrdersContext,
+  inputs: readonly CreateOrderBody[],
+  opts: CreateOrdersOptions,
+): Promise<{ created: { id: string; status: 'draft'; version: 1 }[]; rows: TableRows[] }> {
+  if (inputs.length === 0) return { created: [], rows: [] };
   const prefix = opts.pathPrefix ?? ((i: number) => `body[${i}]`);
   const settings = ctx.settings ?? (await getSettings(db, fallbackTimeZone(ctx)));
   const clerkOf = await validateContents(
@@ -240,16 +257,17 @@ export async function createOrders(
       };
     }),
   );
-  // Header, lines, event and audit: one statement on PostgreSQL (see db/inserts.ts).
-  await insertTogether(db, [
-    ...repo.newOrderRows(
-      orders.map((o) => o.row),
-      orders.flatMap((o) => lineRows(o.row.id, o.priced)),
-      events,
-    ),
-    audits,
-  ]);
-  return orders.map((o) => ({ id: o.row.id, status: 'draft' as const, version: 1 as const }));
+  return {
+    created: orders.map((o) => ({ id: o.row.id, status: 'draft' as const, version: 1 as const })),
+    rows: [
+      ...repo.newOrderRows(
+        orders.map((o) => o.row),
+        orders.flatMap((o) => lineRows(o.row.id, o.priced)),
+        events,
+      ),
+      audits,
+    ],
+  };
 }
 
 /** Loads an order or throws NOT_FOUND. */

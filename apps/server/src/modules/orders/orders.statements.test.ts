@@ -145,7 +145,7 @@ for (const dialect of testDialects()) {
       }
     });
 
-    it('writes a 5,000-line order atomically in a few statements', async () => {
+    it('writes a 5,000-line order atomically, in one statement on PostgreSQL', async () => {
       const lines = Array.from({ length: 5000 }, (_, i) => ({
         productId: i % 2 === 0 ? w.p1 : w.p2,
         qty: 1 + (i % 50),
@@ -156,9 +156,15 @@ for (const dialect of testDialects()) {
         call(ctx, w.clerk.cookie, 'POST', '/api/orders', cleanOrder(w, { lines })),
       );
       expect(result.statusCode, result.body).toBe(201);
-      // More rows than one statement's parameters: PostgreSQL wraps the INSERTs in a transaction.
-      expect(sql.filter((s) => /^begin/i.test(s))).toHaveLength(1);
-      expect(sql.filter((s) => /^commit/i.test(s))).toHaveLength(1);
+      // PostgreSQL: still one statement (a JSON parameter per table), no transaction needed.
+      const writes = sql.filter((s) => /^(insert|update|delete|with)\b/i.test(s));
+      const txn = sql.filter((s) => /^(begin|commit)/i.test(s));
+      if (dialect === 'postgres') {
+        expect(writes).toHaveLength(1);
+        expect(txn).toEqual([]);
+      } else {
+        expect(txn).toEqual(['begin', 'commit']);
+      }
       const order = await call(ctx, w.clerk.cookie, 'GET', `/api/orders/${result.json<{ id: string }>().id}`);
       expect(order.json<{ lines: unknown[] }>().lines).toHaveLength(5000);
     });

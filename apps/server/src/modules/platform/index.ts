@@ -1,5 +1,5 @@
 /** Public API of the platform module: audit, numbering, settings, idempotency, outbox, files. */
-export { audit, auditMany, auditRecords, type AuditEntry } from './platform.audit';
+export { audit, auditRecords, type AuditEntry } from './platform.audit';
 export { nextDocumentNumber, DEFAULT_NUMBERING } from './platform.numbering';
 export {
   getSettings,
@@ -15,7 +15,7 @@ export {
   registerEntityAccess,
   storeUpload,
   createDocument,
-  archiveForNewEntities,
+  archiveRowsForNewEntities,
   type StoredUpload,
   assertEntityAccess,
   type EntityAccess,

@@ -37,15 +37,6 @@ export async function audit(db: Kysely<DB>, ctx: ActionContext, entry: AuditEntr
   await insertTogether(db, [auditTableRows([auditRow(ctx, entry, nowIso())])]);
 }
 
-/** Writes one audit row per entry, many per statement: for use cases that change many records. */
-export async function auditMany(
-  db: Kysely<DB>,
-  ctx: ActionContext,
-  entries: readonly AuditEntry[],
-): Promise<void> {
-  await insertTogether(db, [auditRecords(ctx, entries)]);
-}
-
 /**
  * The audit rows of the entries, for a use case that writes them with its own rows in one
  * `insertTogether` (same transaction, or the same single statement on PostgreSQL).

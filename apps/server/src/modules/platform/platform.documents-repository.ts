@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import { chunks, rowsPerInsert } from '../../db/helpers';
+import { tableRows, type TableRows } from '../../db/inserts';
 import type { DB, DocumentTable } from '../../db/schema';
 
 /** SQL of the platform module's document attachments (the `documents` table). */
@@ -7,15 +7,12 @@ import type { DB, DocumentTable } from '../../db/schema';
 export type DocumentRow = Selectable<DocumentTable>;
 
 export async function insertDocument(db: Kysely<DB>, row: Insertable<DocumentTable>): Promise<void> {
-  await insertDocuments(db, [row]);
+  await db.insertInto('documents').values(row).execute();
 }
 
-/** Inserts document rows, many per statement. */
-export async function insertDocuments(
-  db: Kysely<DB>,
-  rows: readonly Insertable<DocumentTable>[],
-): Promise<void> {
-  for (const part of chunks(rows, rowsPerInsert(12))) await db.insertInto('documents').values(part).execute();
+/** Document rows as `insertTogether` writes them. */
+export function documentTableRows(rows: readonly Insertable<DocumentTable>[]): TableRows<'documents'> {
+  return tableRows('documents', rows);
 }
 
 export async function findDocument(db: Kysely<DB>, id: string): Promise<DocumentRow | undefined> {

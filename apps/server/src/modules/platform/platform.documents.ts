@@ -6,7 +6,8 @@ import type { ActionContext, AuthUser } from '../../lib/context';
 import { AppError, notFound } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
-import { audit, auditMany } from './platform.audit';
+import type { TableRows } from '../../db/inserts';
+import { audit, auditRecords } from './platform.audit';
 import type { FileStore } from './platform.files';
 import { sanitizeFilename } from './platform.filenames';
 import { decideFileType } from './platform.filetypes';
@@ -14,7 +15,7 @@ import {
   deleteDocumentRow,
   findDocument,
   insertDocument,
-  insertDocuments,
+  documentTableRows,
   listDocumentsOf,
   type DocumentRow,
 } from './platform.documents-repository';
@@ -172,29 +173,34 @@ export async function createDocument(
   return info;
 }
 
+export interface NewEntitiesArchive {
+  entityType: string;
+  entityIds: readonly string[];
+  docType: string;
+  shared: boolean;
+}
+
 /**
- * Archives one stored file as a document of each of many entities, with one audit row each, in a
- * few statements: for a use case that has just created those entities in the same transaction
- * (an import archives its file on every order it made). Creating them is what grants the access,
- * so no per-entity access check is made here; anything else goes through `createDocument`.
+ * Archives one stored file as a document of each of many entities, with one audit row each: the
+ * rows, for the use case to write with its own in one `insertTogether` (the same statement on
+ * PostgreSQL). Only for entities the same use case has just created (an import archives its
+ * file on every order it made): creating them is what grants the access, so no per-entity access
+ * check is made here; anything else goes through `createDocument`.
  */
-export async function archiveForNewEntities(
-  db: Kysely<DB>,
+export function archiveRowsForNewEntities(
   ctx: ActionContext,
   user: AuthUser,
-  input: { entityType: string; entityIds: readonly string[]; docType: string; shared: boolean },
+  input: NewEntitiesArchive,
   stored: StoredUpload,
-): Promise<DocumentInfo[]> {
+): { infos: DocumentInfo[]; rows: TableRows[] } {
   const at = nowIso();
-  const rows = input.entityIds.map((entityId) => documentRow({ ...input, entityId }, user, stored, at));
-  await insertDocuments(db, rows);
-  const infos = rows.map(toDocumentInfo);
-  await auditMany(
-    db,
+  const docs = input.entityIds.map((entityId) => documentRow({ ...input, entityId }, user, stored, at));
+  const infos = docs.map(toDocumentInfo);
+  const audits = auditRecords(
     ctx,
     infos.map((info) => ({ entityType: 'document', entityId: info.id, action: 'create', after: info })),
   );
-  return infos;
+  return { infos, rows: [documentTableRows(docs), audits] };
 }
 
 export async function deleteDocument(
