@@ -266,6 +266,31 @@ forEachDialect('order intake API', (ctx: TestContext) => {
     expect(after.orders).toBe(before.orders + 2);
   });
 
+  it('commits the bytes it is sent: a preview of another file is not reused for them', async () => {
+    const row = (qty: number): Row => [
+      'C001',
+      'PO-MEMO',
+      null,
+      null,
+      'M-200',
+      null,
+      qty,
+      8.5,
+      null,
+      '2027-01-20',
+      null,
+    ];
+    const previewed = await xlsxOf([row(5)]);
+    const sent = await xlsxOf([row(7)]);
+    const preview = await post('/api/orders/import?dryRun=1', clerk, { filename: 'a.xlsx', data: previewed });
+    expect(preview.json().orders[0].total).toBe(5 * 850);
+    const res = await post('/api/orders/import', clerk, { filename: 'a.xlsx', data: sent });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().orders[0].total).toBe(7 * 850);
+    const order = await json('GET', `/api/orders/${res.json().orders[0].id}`);
+    expect(order.lines.map((l: Json) => l.qty)).toEqual([7]);
+  });
+
   it('commits a file posted twice at the same time only once', async () => {
     const file = await xlsxOf([
       ['C002', 'PO-RACE', null, null, 'M-100', null, 1, 1, null, '2027-01-10', null],
