@@ -15,7 +15,7 @@ import { registerOpenApi } from './plugins/openapi';
 import { registerWeb } from './plugins/web';
 import { registerCsrf } from './plugins/csrf';
 import { registerTextGuard } from './plugins/text-guard';
-import { registerIdentity, identityRoutes, type RouteAccess } from './modules/identity/index';
+import { registerIdentity, identityRoutes, type AuthCache, type RouteAccess } from './modules/identity/index';
 import {
   platformRoutes,
   registerIdempotency,
@@ -34,6 +34,8 @@ declare module 'fastify' {
     db: Kysely<DB>;
     files: FileStore;
     outbox: OutboxWorker;
+    /** Who recent credentials belong to, at most a second old (see AuthCache). */
+    authCache: AuthCache;
     /** Company settings for hot paths, at most a second old (see SettingsCache). */
     settings: SettingsCache;
   }

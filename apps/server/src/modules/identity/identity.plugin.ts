@@ -3,6 +3,7 @@ import { AppError } from '../../lib/errors';
 import { appendRouteHook } from '../../lib/route-hooks';
 import { registerEntityAccess } from '../platform/index';
 import { decideAccess, type RouteAccess } from './identity.access';
+import { AuthCache, sessionKey, tokenKey } from './identity.auth-cache';
 import { sessionTokenOf } from './identity.cookies';
 import { userEntityAccess, userFromSession, userFromToken } from './identity.service';
 
@@ -16,21 +17,37 @@ function isApiRoute(url: string): boolean {
  * (all /api routes; static files and Swagger UI have none and skip both):
  * - at registration, every /api route must declare `config.access` (a missing one is a bug and
  *   stops start-up);
- * - on each request the user is resolved from `Authorization: Bearer` or the session cookie;
+ * - on each request the user is resolved from `Authorization: Bearer` or the session cookie
+ *   (through `AuthCache`: a credential seen within the last second is not looked up again);
  * - before validation, a non-public route's access is enforced (401 without a user, 403 without
  *   a role).
  */
 export function registerIdentity(app: FastifyInstance): void {
   registerEntityAccess('user', userEntityAccess);
 
+  const authCache = new AuthCache();
+  app.decorate('authCache', authCache);
+
   const resolveUser = async (req: FastifyRequest, auth: string | undefined, token: string | undefined) => {
     if (auth !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
-      const user = m?.[1] ? await userFromToken(app.db, m[1]) : null;
+      const bearer = m?.[1];
+      const key = bearer ? tokenKey(bearer) : '';
+      let user = bearer ? authCache.get(key) : undefined;
+      if (!user && bearer) {
+        user = (await userFromToken(app.db, bearer)) ?? undefined;
+        if (user) authCache.set(key, user);
+      }
       if (!user) throw new AppError('UNAUTHENTICATED');
       req.user = user;
     } else if (token) {
-      req.user = await userFromSession(app.db, token, app.config.sessionIdleMinutes);
+      const key = sessionKey(token);
+      let user = authCache.get(key);
+      if (!user) {
+        user = (await userFromSession(app.db, token, app.config.sessionIdleMinutes)) ?? undefined;
+        if (user) authCache.set(key, user);
+      }
+      req.user = user ?? null;
     }
     if (req.user) req.lang = req.user.language;
   };

@@ -36,6 +36,12 @@ function parseSort(sort: string | undefined): { sort: keyof typeof USER_SORTS; d
 
 export const identityRoutes: FastifyPluginAsync = async (fastify) => {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  // Every change to users, sessions or tokens goes through these routes: credentials cached by
+  // this process are looked up again after any of them (see AuthCache).
+  app.addHook('onSend', (req, _reply, payload, done) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') app.authCache.clear();
+    done(null, payload);
+  });
 
   app.post(
     '/auth/login',

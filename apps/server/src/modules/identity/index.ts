@@ -1,5 +1,6 @@
 /** Public API of the identity module: users, sessions, API tokens and the permission helpers. */
 export { registerIdentity } from './identity.plugin';
+export { AuthCache } from './identity.auth-cache';
 export { SESSION_COOKIE } from './identity.cookies';
 export { identityRoutes } from './identity.routes';
 export {
