@@ -60,3 +60,18 @@ describe('ping', () => {
     database = undefined;
   });
 });
+
+describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL connections', () => {
+  it('store large values with lz4 compression', async () => {
+    const database = openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL, pgPoolSize: 2 });
+    try {
+      // Both connections of the pool, not only the first.
+      const read = () =>
+        sql<{ default_toast_compression: string }>`show default_toast_compression`.execute(database.db);
+      const rows = await Promise.all([read(), read(), read()]);
+      expect(rows.map((r) => r.rows[0]?.default_toast_compression)).toEqual(['lz4', 'lz4', 'lz4']);
+    } finally {
+      await database.destroy();
+    }
+  });
+});
