@@ -91,12 +91,13 @@ async function sheetFormat(data: Buffer): Promise<'xlsx' | 'csv'> {
 /**
  * Parsed sheets of recent uploads, by format and content hash. The import wizard previews a file
  * and then commits the same bytes; parsing is a pure function of them, so the commit reuses the
- * preview's parse instead of reading the workbook again. Kept: at most 200,000 rows in all, each
- * sheet for 10 minutes. A commit that reaches another process, or comes later, parses again.
+ * preview's parse instead of reading the workbook again, and drops it. Kept: at most 100,000 rows
+ * in all, each sheet for 10 minutes. A commit that reaches another process, or comes later,
+ * parses again.
  */
 export function parsedSheetCache(): LRUCache<string, ReadSheet> {
   return new LRUCache<string, ReadSheet>({
-    maxSize: 200_000,
+    maxSize: 100_000,
     sizeCalculation: (sheet) => Math.max(1, sheet.rows.length),
     ttl: 10 * 60_000,
   });
@@ -218,11 +219,15 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await readFilePart(req);
       const format = await sheetFormat(file.data);
       const fileHash = sha256(file.data);
+      const dryRun = isDryRun(req.query);
+      // A preview keeps its parse for the commit that follows; the commit takes it out again.
       const cacheKey = `${format}:${fileHash}`;
       let sheet = parsedSheets.get(cacheKey);
       if (!sheet) {
         sheet = await readSheet(file.data, format);
-        parsedSheets.set(cacheKey, sheet);
+        if (dryRun) parsedSheets.set(cacheKey, sheet);
+      } else if (!dryRun) {
+        parsedSheets.delete(cacheKey);
       }
       const request: IntakeRequest = {
         kind: 'order_import',
@@ -230,7 +235,6 @@ export const intakeRoutes: FastifyPluginAsyncZod = async (app) => {
         sources: [{ sheet }],
         today: await companyToday(app),
       };
-      const dryRun = isDryRun(req.query);
       let plan: IntakePlan;
       if (dryRun) {
         plan = await planIntake(app.db, request);
