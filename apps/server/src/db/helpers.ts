@@ -23,11 +23,6 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 /** Bound parameters one statement may carry: below SQLite's 32,766 and PostgreSQL's 65,535. */
 export const MAX_PARAMS = 30_000;
 
-/** Rows per multi-row INSERT for rows of `columns` columns, at most 1,000. */
-export function rowsPerInsert(columns: number): number {
-  return Math.max(1, Math.min(1000, Math.floor(MAX_PARAMS / columns)));
-}
-
 /** Whether a Kysely instance (or transaction) talks to PostgreSQL; otherwise it is SQLite. */
 export function isPostgres<T>(db: Kysely<T>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
