@@ -46,6 +46,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route: checked for every /api route before validation. */
     access?: RouteAccess;
+    /**
+     * `false`: the route never looks at the caller's credentials (health probes): no session or
+     * token look-up, and a bad token is not refused. Default: a public route still identifies a
+     * caller that sends credentials (logout needs the session).
+     */
+    identify?: boolean;
   }
 }
 

@@ -76,7 +76,12 @@ export function registerIdentity(app: FastifyInstance): void {
         throw new Error(`Route ${String(route.method)} ${route.url} declares no config.access`);
       return;
     }
-    appendRouteHook(route, 'onRequest', authenticate);
+    if (route.config?.identify === false) {
+      if (access !== 'public')
+        throw new Error(`Route ${String(route.method)} ${route.url}: identify: false needs access 'public'`);
+    } else {
+      appendRouteHook(route, 'onRequest', authenticate);
+    }
     if (access !== 'public') appendRouteHook(route, 'preValidation', authorize(access));
   });
 }

@@ -16,6 +16,19 @@ forEachDialect('platform API', (ctx) => {
       expect(res.headers['cache-control']).toBe('no-store');
     });
 
+    it('answers a probe whatever credentials it carries, without looking them up', async () => {
+      for (const headers of [{ authorization: 'Bearer not-a-token' }, { cookie: 'gendan_sid=unknown' }]) {
+        const res = await ctx.app.inject({ url: '/api/health', headers });
+        expect(res.statusCode, JSON.stringify(headers)).toBe(200);
+      }
+      // Elsewhere a bad token is refused.
+      const me = await ctx.app.inject({
+        url: '/api/auth/me',
+        headers: { authorization: 'Bearer not-a-token' },
+      });
+      expect(me.statusCode).toBe(401);
+    });
+
     it('reports degraded with 503 when the database does not answer', async () => {
       // A second handle on the test database, closed under the app's feet.
       const broken =

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   auditListSchema,
@@ -22,27 +23,35 @@ function parseJson(text: string | null): unknown {
   }
 }
 
+/**
+ * The health answer. A module-level function rather than a closure made per request: the server
+ * runs through tsx, whose transform names every closure it creates (a defineProperty call each
+ * time), which showed in the profile of this route.
+ */
+function sendHealth(reply: FastifyReply, ok: boolean, db: string): void {
+  void reply
+    .code(ok ? 200 : 503)
+    .header('cache-control', 'no-store')
+    .send({ status: ok ? 'ok' : 'degraded', db, version: APP_VERSION });
+}
+
 /** Platform routes, registered under /api: health, system, settings, audit and documents. */
 export const platformRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
     {
-      config: { access: 'public' },
+      // A probe: it answers whatever credentials come with it, without looking them up.
+      config: { access: 'public', identify: false },
       schema: { summary: 'Liveness and database check', response: { 200: healthSchema, 503: healthSchema } },
       // Load balancers call this many times a second. Its body is built right here from three
       // known values, so it is written as JSON directly; the schema above still documents it.
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
     (_req, reply) => {
-      const answer = (ok: boolean): void => {
-        void reply
-          .code(ok ? 200 : 503)
-          .header('cache-control', 'no-store')
-          .send({ status: ok ? 'ok' : 'degraded', db: app.database.dialect, version: APP_VERSION });
-      };
       // SQLite answers synchronously, and the reply goes out without a trip through the microtask queue.
       const ok = app.database.ping();
-      return typeof ok === 'boolean' ? answer(ok) : ok.then(answer);
+      if (typeof ok === 'boolean') return sendHealth(reply, ok, app.database.dialect);
+      return ok.then((up) => sendHealth(reply, up, app.database.dialect));
     },
   );
 
