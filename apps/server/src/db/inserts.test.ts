@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/helpers';
 import { MAX_PARAMS } from './helpers';
-import { columnsOf, insertTogether, planInserts, tableRows, type TableRows } from './inserts';
+import { columnsOf, insertTogether, jsonInsertText, planInserts, tableRows, type TableRows } from './inserts';
 import type { DB } from './schema';
 
 describe('planInserts (SQLite)', () => {
@@ -40,6 +40,27 @@ describe('planInserts (SQLite)', () => {
 
   it('plans nothing for no rows', () => {
     expect(planInserts([{ table: 'orders', rows: [] }])).toEqual([]);
+  });
+});
+
+describe('jsonInsertText (PostgreSQL)', () => {
+  it('inserts one table from its JSON parameter', () => {
+    expect(jsonInsertText([{ table: 'audit_log', columns: ['id', 'after'] }])).toBe(
+      'insert into "audit_log" ("id", "after") select "id", "after" from json_populate_recordset(null::"audit_log", $1::json)',
+    );
+  });
+
+  it('puts every table but the last in a CTE, each with its own parameter, and quotes names', () => {
+    const text = jsonInsertText([
+      { table: 'orders', columns: ['id'] },
+      { table: 'order_lines', columns: ['id', 'order_id'] },
+      { table: 'odd"name', columns: ['a"b'] },
+    ]);
+    expect(text).toBe(
+      'with w0 as (insert into "orders" ("id") select "id" from json_populate_recordset(null::"orders", $1::json)), ' +
+        'w1 as (insert into "order_lines" ("id", "order_id") select "id", "order_id" from json_populate_recordset(null::"order_lines", $2::json)) ' +
+        'insert into "odd""name" ("a""b") select "a""b" from json_populate_recordset(null::"odd""name", $3::json)',
+    );
   });
 });
 

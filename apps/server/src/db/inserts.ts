@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
 import { isPostgres, MAX_PARAMS } from './helpers';
 import type { DB } from './schema';
 
@@ -82,10 +82,15 @@ export async function insertTogether(db: Kysely<DB>, sets: readonly TableRows[])
   const filled = sets.filter((s) => s.rows.length > 0);
   if (filled.length === 0) return 0;
   if (isPostgres(db)) {
-    const inserts = filled.map((s) => jsonInsert(s.table, columnsOf(s.table, s.rows), s.rows));
-    const ctes = inserts.slice(0, -1).map((insert, i) => sql`${sql.raw(`w${i}`)} as (${insert})`);
-    const statement = ctes.length > 0 ? sql`with ${sql.join(ctes)} ${inserts.at(-1)!}` : inserts[0]!;
-    await statement.execute(db);
+    const text = jsonInsertText(
+      filled.map((set) => ({ table: set.table, columns: columnsOf(set.table, set.rows) })),
+    );
+    await db.executeQuery(
+      CompiledQuery.raw(
+        text,
+        filled.map((set) => JSON.stringify(set.rows)),
+      ),
+    );
     return 1;
   }
   const pieces = planInserts(filled);
@@ -96,8 +101,29 @@ export async function insertTogether(db: Kysely<DB>, sets: readonly TableRows[])
   return pieces.length;
 }
 
-/** PostgreSQL: `insert into t (cols) select cols from json_populate_recordset(null::t, $json)`. */
-function jsonInsert(table: string, columns: readonly string[], rows: readonly object[]): RawBuilder<unknown> {
-  const list = sql.join(columns.map((c) => sql.ref(c)));
-  return sql`insert into ${sql.table(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`;
+/** Statement texts by table and column list: the same few shapes recur on every request. */
+const jsonInsertTexts = new Map<string, string>();
+const MAX_TEXTS = 200;
+
+const quoted = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * PostgreSQL: the statement for the tables in order, the i-th table's rows in parameter $i as
+ * JSON: `with w0 as (insert into t0 (cols) select cols from json_populate_recordset(null::t0,
+ * $1::json)), … insert into tn …`. Built once per shape (table and column names come from code).
+ */
+export function jsonInsertText(shape: readonly { table: string; columns: readonly string[] }[]): string {
+  const key = shape.map((t) => `${t.table}(${t.columns.join(',')})`).join(' ');
+  let text = jsonInsertTexts.get(key);
+  if (text === undefined) {
+    const inserts = shape.map(({ table, columns }, i) => {
+      const list = columns.map(quoted).join(', ');
+      return `insert into ${quoted(table)} (${list}) select ${list} from json_populate_recordset(null::${quoted(table)}, $${i + 1}::json)`;
+    });
+    const ctes = inserts.slice(0, -1).map((insert, i) => `w${i} as (${insert})`);
+    text = ctes.length > 0 ? `with ${ctes.join(', ')} ${inserts.at(-1)!}` : inserts[0]!;
+    if (jsonInsertTexts.size >= MAX_TEXTS) jsonInsertTexts.clear();
+    jsonInsertTexts.set(key, text);
+  }
+  return text;
 }
