@@ -25,8 +25,8 @@ export interface Database {
   /**
    * Runs a unit of work whose only write is one `insertTogether`, after its reads (creating an
    * order). On SQLite it is `transact` (group commit). On PostgreSQL it runs on the pool with no
-   * BEGIN/COMMIT, two round trips fewer: the write is atomic on its own (one statement, or a
-   * transaction `insertTogether` opens itself when the rows need several), and at READ COMMITTED,
+   * BEGIN/COMMIT, two round trips fewer: the write is atomic on its own (`insertTogether` sends
+   * one statement there, whatever the number of rows), and at READ COMMITTED,
    * PostgreSQL's default and what `transact` uses, a transaction would give the reads before it
    * nothing more: each statement sees what was committed when it started either way. A unit that
    * writes twice, locks rows or needs its reads to hold still must use `transact`.
