@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 
@@ -41,7 +41,7 @@ export function anyFilterSet(values: object): boolean {
 /**
  * The free-text search of a list. `value` is the search in the URL; a new search (or clearing it)
  * reports the trimmed text, or undefined for none. The box follows the URL (going back in history
- * shows that page's search) without losing focus while the user types.
+ * shows that page's search) without losing focus or what the user has typed since searching.
  */
 export function ListSearch({
   value,
@@ -57,8 +57,13 @@ export function ListSearch({
   testId: string;
 }) {
   const [text, setText] = useState(value ?? '');
+  // The search this box last reported. The URL takes it in a transition, so the new value may
+  // arrive after the user has typed on: only a change that came from elsewhere (history, the
+  // reset button) replaces the text in the box.
+  const reported = useRef(value);
   useEffect(() => {
-    setText(value ?? '');
+    if (value !== reported.current) setText(value ?? '');
+    reported.current = value;
   }, [value]);
   return (
     <Input.Search
@@ -69,7 +74,9 @@ export function ListSearch({
       placeholder={placeholder}
       allowClear
       onSearch={(q) => {
-        onSearch(q.trim() || undefined);
+        const next = q.trim() || undefined;
+        reported.current = next;
+        onSearch(next);
       }}
       style={{ width }}
       data-testid={testId}
