@@ -29,7 +29,10 @@ export function intEnv(name: string, fallback: number, min = 0): number {
 export const PG_URL = process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
 export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
-/** The dialects to run: SQLite always, PostgreSQL unless BENCH_PG=0 or it does not answer. */
+/**
+ * The dialects to run: SQLite unless BENCH_SQLITE=0 (and PostgreSQL answers), PostgreSQL unless
+ * BENCH_PG=0 or it does not answer.
+ */
 export async function benchDialects(): Promise<Dialect[]> {
   if (process.env.BENCH_PG === '0') return ['sqlite'];
   const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
