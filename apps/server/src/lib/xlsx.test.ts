@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import {
   cellBool,
@@ -9,9 +11,12 @@ import {
   csvCell,
   decodeCsvText,
   INVALID,
+  loadTable,
   loadWorksheet,
   readRows,
   SheetFormatError,
+  streamXlsxTable,
+  worksheetTable,
   writeWorkbook,
 } from './xlsx';
 
@@ -38,7 +43,7 @@ describe('xlsx helpers', () => {
         ],
       },
     ]);
-    const sheet = readRows(await loadWorksheet(buf, 'xlsx'), columns);
+    const sheet = readRows(await loadTable(buf, 'xlsx'), columns);
     expect(sheet.missingColumns).toEqual([]);
     expect(sheet.unknownHeaders).toEqual(['Colour']);
     expect(sheet.letters).toEqual({ po: 'A', qty: 'B' });
@@ -50,7 +55,7 @@ describe('xlsx helpers', () => {
 
   it('reads csv with a BOM and reports missing required columns', async () => {
     const sheet = readRows(
-      await loadWorksheet(Buffer.from('\ufeffcustomer po,备注\nA-1,hello\n'), 'csv'),
+      await loadTable(Buffer.from('\ufeffcustomer po,备注\nA-1,hello\n'), 'csv'),
       columns,
     );
     expect(sheet.missingColumns).toEqual(['qty']);
@@ -61,13 +66,13 @@ describe('xlsx helpers', () => {
     // "客户PO号,数量\nA-1,3\n" in GB18030: not valid UTF-8.
     const gbk = Buffer.from('bfcdbba7504fbac52ccafdc1bf0a412d312c330a', 'hex');
     expect(decodeCsvText(gbk)).toBe('客户PO号,数量\nA-1,3\n');
-    const sheet = readRows(await loadWorksheet(gbk, 'csv'), columns);
+    const sheet = readRows(await loadTable(gbk, 'csv'), columns);
     expect(sheet.rows).toEqual([{ rowNumber: 2, values: { po: 'A-1', qty: 3 } }]);
   });
 
   it('keeps csv codes and dates as text, plain decimals as numbers', async () => {
     const csv = Buffer.from('客户PO号,数量,备注\n00123,12.50,2026-03-07\n1E5,7,4500012345678901234\n');
-    const sheet = readRows(await loadWorksheet(csv, 'csv'), columns);
+    const sheet = readRows(await loadTable(csv, 'csv'), columns);
     expect(sheet.rows.map((r) => r.values)).toEqual([
       { po: '00123', qty: 12.5, note: '2026-03-07' },
       { po: '1E5', qty: 7, note: '4500012345678901234' },
@@ -79,6 +84,9 @@ describe('xlsx helpers', () => {
 
   it('rejects a file that is not a workbook', async () => {
     await expect(loadWorksheet(Buffer.from('not a zip'), 'xlsx')).rejects.toBeInstanceOf(SheetFormatError);
+    await expect(loadTable(Buffer.from('not a zip'), 'xlsx')).rejects.toBeInstanceOf(SheetFormatError);
+    const truncated = (await mixedWorkbook()).subarray(0, 2000);
+    await expect(loadTable(truncated, 'xlsx')).rejects.toBeInstanceOf(SheetFormatError);
   });
 
   it('converts cells', () => {
@@ -99,5 +107,103 @@ describe('xlsx helpers', () => {
     expect(cellBool('maybe')).toBe(INVALID);
     expect(columnLetter(1)).toBe('A');
     expect(columnLetter(28)).toBe('AB');
+  });
+});
+
+/**
+ * A workbook whose first sheet (in the workbook's order) is not the first one written, with
+ * shared and rich text, a date cell, a number, a formula, a hyperlink, a boolean and a blank row.
+ */
+async function mixedWorkbook(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Other').addRow(['not this sheet']);
+  const main = wb.addWorksheet('Orders');
+  main.addRow(['客户PO号', 'Qty', 'Note', 'Due']);
+  main.addRow(['PO-1', 3, { richText: [{ text: 'rich ' }, { text: 'text', font: { bold: true } }] }]);
+  main.getCell('D2').value = new Date(Date.UTC(2026, 2, 7));
+  main.getCell('D2').numFmt = 'yyyy-mm-dd';
+  main.addRow([]);
+  main.addRow([
+    'PO-2',
+    { formula: '1+1', result: 2 },
+    { text: 'link', hyperlink: 'https://example.com' },
+    true,
+  ]);
+  // Move "Orders" to the front of the workbook's sheet list; its part stays sheet2.xml.
+  return repack(Buffer.from(await wb.xlsx.writeBuffer()), [], (name, text) =>
+    name === 'xl/workbook.xml'
+      ? text.replace(/(<sheet [^>]*name="Other"[^>]*\/>)(<sheet [^>]*name="Orders"[^>]*\/>)/, '$2$1')
+      : text,
+  );
+}
+
+/**
+ * The xlsx with its zip entries in another order (as other spreadsheet programs write them),
+ * `first` first, and its XML parts passed through `edit`.
+ */
+async function repack(
+  buf: Buffer,
+  first: readonly string[],
+  edit: (name: string, text: string) => string = (_name, text) => text,
+): Promise<Buffer> {
+  const src = await JSZip.loadAsync(buf);
+  const names = Object.keys(src.files).filter((n) => !src.files[n]!.dir);
+  const out = new JSZip();
+  for (const name of [...first, ...names.filter((n) => !first.includes(n))]) {
+    out.file(name, edit(name, await src.file(name)!.async('string')));
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+describe('loadTable', () => {
+  it('streams the first sheet in workbook order with the same cells as the whole-workbook reader', async () => {
+    const buf = await mixedWorkbook();
+    const whole = worksheetTable(await loadWorksheet(buf, 'xlsx'));
+    const streamed = await streamXlsxTable(buf);
+    expect(streamed).toEqual(whole);
+    expect(streamed).toEqual([
+      { rowNumber: 1, cells: ['客户PO号', 'Qty', 'Note', 'Due'] },
+      { rowNumber: 2, cells: ['PO-1', 3, 'rich text', new Date(Date.UTC(2026, 2, 7))] },
+      { rowNumber: 4, cells: ['PO-2', 2, 'link', true] },
+    ]);
+    expect(await loadTable(buf, 'xlsx')).toEqual(whole);
+  });
+
+  it('streams a workbook whose parts come in the order Excel writes them', async () => {
+    const buf = await repack(await mixedWorkbook(), [
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/styles.xml',
+      'xl/sharedStrings.xml',
+    ]);
+    expect(await streamXlsxTable(buf)).toEqual(worksheetTable(await loadWorksheet(buf, 'xlsx')));
+  });
+
+  it('leaves to the whole-workbook reader a sheet streamed before the styles that date it', async () => {
+    const buf = await repack(await mixedWorkbook(), [
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/workbook.xml',
+      'xl/_rels/workbook.xml.rels',
+      'xl/sharedStrings.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/styles.xml',
+    ]);
+    expect(await streamXlsxTable(buf)).toBeNull();
+    const table = await loadTable(buf, 'xlsx');
+    expect(table[1]!.cells[3]).toEqual(new Date(Date.UTC(2026, 2, 7)));
+  });
+
+  it('leaves to the whole-workbook reader a workbook without shared strings (inline text)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Numbers').addRow([1, 2, 3]);
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(await streamXlsxTable(buf)).toBeNull();
+    expect(await loadTable(buf, 'xlsx')).toEqual([{ rowNumber: 1, cells: [1, 2, 3] }]);
   });
 });

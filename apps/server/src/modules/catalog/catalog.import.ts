@@ -6,7 +6,7 @@ import type { DB } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
-import { loadWorksheet, readRows, SheetFormatError } from '../../lib/xlsx';
+import { loadTable, readRows, SheetFormatError } from '../../lib/xlsx';
 import { translateIssue } from '../../plugins/zod-messages';
 import { audit } from '../platform/index';
 import { isUniqueViolation } from './catalog.repository';
@@ -46,7 +46,7 @@ export async function readImportFile(
   const fileHash = createHash('sha256').update(data).digest('hex');
   let sheet;
   try {
-    sheet = readRows(await loadWorksheet(data, format), columnSpecs(cols));
+    sheet = readRows(await loadTable(data, format), columnSpecs(cols));
   } catch (err) {
     if (err instanceof SheetFormatError) {
       throw new AppError('FILE_UNREADABLE', { format, reason: err.message.slice(0, 200) });

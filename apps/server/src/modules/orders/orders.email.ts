@@ -1,8 +1,8 @@
 import { simpleParser } from 'mailparser';
 import { Parser } from 'htmlparser2';
 import { fileTypeFromBuffer } from 'file-type';
-import { loadWorksheet, SheetFormatError } from '../../lib/xlsx';
-import { readOrderWorksheet, sheetFromTable } from './orders.import-columns';
+import { loadTable, SheetFormatError } from '../../lib/xlsx';
+import { readOrderTable, sheetFromTable } from './orders.import-columns';
 import type { SheetSource } from './orders.import';
 
 /**
@@ -250,14 +250,14 @@ export async function emailSources(
   for (const a of mail.attachments) {
     const kind = await spreadsheetKind(a);
     if (!kind) continue;
-    let ws;
+    let table;
     try {
-      ws = await loadWorksheet(a.content, kind);
+      table = await loadTable(a.content, kind);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       throw new SheetFormatError(`${a.filename || kind}: ${reason}`);
     }
-    sheets.push({ sheet: readOrderWorksheet(ws), name: a.filename || kind });
+    sheets.push({ sheet: readOrderTable(table), name: a.filename || kind });
   }
   if (sheets.length > 0) return { source: 'attachment', sources: sheets };
   if (mail.html) {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import {
   columnLabel,
   parseCurrency,
   parseShippingMode,
   parseSpecs,
-  readOrderWorksheet,
+  readOrderTable,
 } from './orders.import-columns';
 
 describe('cell parsers', () => {
@@ -40,14 +39,13 @@ describe('cell parsers', () => {
   });
 });
 
-describe('readOrderWorksheet', () => {
+describe('readOrderTable', () => {
   it('finds the header below a title row', () => {
-    const ws = new ExcelJS.Workbook().addWorksheet('x');
-    ws.addRow(['ACME purchase order']);
-    ws.addRow([]);
-    ws.addRow(['Customer code', 'Customer PO', 'Model', 'Qty', 'Requested date']);
-    ws.addRow(['C001', 'P1', 'M-100', 3, '2026-05-01']);
-    const sheet = readOrderWorksheet(ws);
+    const sheet = readOrderTable([
+      { rowNumber: 1, cells: ['ACME purchase order'] },
+      { rowNumber: 3, cells: ['Customer code', 'Customer PO', 'Model', 'Qty', 'Requested date'] },
+      { rowNumber: 4, cells: ['C001', 'P1', 'M-100', 3, '2026-05-01'] },
+    ]);
     expect(sheet.letters).toMatchObject({ customerCode: 'A', model: 'C', qty: 'D' });
     expect(sheet.rows).toEqual([
       {
@@ -61,5 +59,13 @@ describe('readOrderWorksheet', () => {
         },
       },
     ]);
+  });
+
+  it('takes row 1 as the header when none of the first ten rows names model and quantity', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => ({ rowNumber: i + 1, cells: [`title ${i + 1}`] }));
+    rows[10] = { rowNumber: 11, cells: ['Model', 'Qty'] };
+    const sheet = readOrderTable(rows);
+    expect(sheet.letters).toEqual({});
+    expect(sheet.unknownHeaders).toEqual(['title 1']);
   });
 });

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import {
   formatMessage,
   SHIPPING_MODES,
@@ -6,7 +5,14 @@ import {
   type Language,
   type ShippingMode,
 } from '@gendan/contracts';
-import { plainCellValue, readRows, type CellValue, type ColumnSpec, type ReadSheet } from '../../lib/xlsx';
+import {
+  plainCellValue,
+  readRows,
+  type CellValue,
+  type ColumnSpec,
+  type ReadSheet,
+  type TableRow,
+} from '../../lib/xlsx';
 import { isKnownCurrency } from './orders.validation';
 
 /**
@@ -115,16 +121,13 @@ export const IMPORT_COLUMN_SPECS: readonly ColumnSpec[] = IMPORT_COLUMNS.map((c)
  * Reads an order sheet. The header is the first of the first ten rows that names at least the
  * model and quantity columns (so a title row above it is fine), else row 1.
  */
-export function readOrderWorksheet(ws: ExcelJS.Worksheet): ReadSheet {
-  for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
-    const cells: CellValue[] = [];
-    ws.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
-      cells[col - 1] = plainCellValue(cell.value);
-    });
-    const { letters } = sheetFromTable([Array.from(cells, (c) => c ?? null)]);
-    if ('model' in letters && 'qty' in letters) return readRows(ws, IMPORT_COLUMN_SPECS, r);
+export function readOrderTable(table: readonly TableRow[]): ReadSheet {
+  for (const row of table) {
+    if (row.rowNumber > 10) break;
+    const { letters } = readRows([{ rowNumber: 1, cells: row.cells }], IMPORT_COLUMN_SPECS);
+    if ('model' in letters && 'qty' in letters) return readRows(table, IMPORT_COLUMN_SPECS, row.rowNumber);
   }
-  return readRows(ws, IMPORT_COLUMN_SPECS);
+  return readRows(table, IMPORT_COLUMN_SPECS);
 }
 
 /**
@@ -132,9 +135,11 @@ export function readOrderWorksheet(ws: ExcelJS.Worksheet): ReadSheet {
  * the same header mapping as a file. Row numbers are the table's, 1-based.
  */
 export function sheetFromTable(table: readonly (readonly CellValue[])[], headerRow = 1): ReadSheet {
-  const ws = new ExcelJS.Workbook().addWorksheet('table');
-  for (const r of table) ws.addRow([...r]);
-  return readRows(ws, IMPORT_COLUMN_SPECS, headerRow);
+  return readRows(
+    table.map((cells, i) => ({ rowNumber: i + 1, cells: cells.map(plainCellValue) })),
+    IMPORT_COLUMN_SPECS,
+    headerRow,
+  );
 }
 
 /** "F 型号/Model": the column as errors name it, with its letter when the sheet has it. */

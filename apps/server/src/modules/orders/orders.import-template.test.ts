@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadWorksheet, readRows } from '../../lib/xlsx';
+import { loadTable, loadWorksheet, readRows } from '../../lib/xlsx';
 import { IMPORT_COLUMN_SPECS } from './orders.import-columns';
 import { parseOrderSheets } from './orders.import';
 import { orderImportTemplate } from './orders.import-template';
@@ -9,7 +9,7 @@ describe('orderImportTemplate', () => {
     const buf = await orderImportTemplate(lang, '2026-03-01');
     const ws = await loadWorksheet(buf, 'xlsx');
     expect(ws.getRow(1).getCell(10).value).toBe(lang === 'zh-CN' ? '型号' : 'Model');
-    const sheet = readRows(ws, IMPORT_COLUMN_SPECS);
+    const sheet = readRows(await loadTable(buf, 'xlsx'), IMPORT_COLUMN_SPECS);
     expect(sheet.unknownHeaders).toEqual([]);
     const { groups, errors } = parseOrderSheets([{ sheet }]);
     expect(errors).toEqual([]);

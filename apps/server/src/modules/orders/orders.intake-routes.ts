@@ -14,11 +14,11 @@ import {
 } from '@gendan/contracts';
 import { AppError } from '../../lib/errors';
 import { todayInZone } from '../../lib/time';
-import { attachmentHeader, loadWorksheet, SheetFormatError, XLSX_MIME, type ReadSheet } from '../../lib/xlsx';
+import { attachmentHeader, loadTable, SheetFormatError, XLSX_MIME, type ReadSheet } from '../../lib/xlsx';
 import { actionContext, requireUser } from '../identity/index';
 import { getSettings } from '../platform/index';
 import { emailSources, EmailFormatError, readEmail } from './orders.email';
-import { readOrderWorksheet, translateErrors, type IntakeError } from './orders.import-columns';
+import { readOrderTable, translateErrors, type IntakeError } from './orders.import-columns';
 import { orderImportTemplate } from './orders.import-template';
 import {
   commitIntake,
@@ -105,7 +105,7 @@ export function parsedSheetCache(): LRUCache<string, ReadSheet> {
 
 async function readSheet(data: Buffer, format: 'xlsx' | 'csv'): Promise<ReadSheet> {
   try {
-    return readOrderWorksheet(await loadWorksheet(data, format));
+    return readOrderTable(await loadTable(data, format));
   } catch (err) {
     if (err instanceof SheetFormatError) throw unreadable(format, err.message);
     throw err;
