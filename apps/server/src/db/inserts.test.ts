@@ -2,7 +2,15 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDialects, type TestDatabase } from '../../test/helpers';
 import { MAX_PARAMS } from './helpers';
-import { columnsOf, insertTogether, jsonInsertText, planInserts, tableRows, type TableRows } from './inserts';
+import {
+  columnsOf,
+  insertBatches,
+  insertTogether,
+  jsonInsertText,
+  planInserts,
+  tableRows,
+  type TableRows,
+} from './inserts';
 import type { DB } from './schema';
 
 describe('planInserts (SQLite)', () => {
@@ -158,6 +166,35 @@ for (const dialect of testDialects()) {
         db,
       );
       expect(stored.rows).toEqual([...odd].sort((a, b) => a.v - b.v));
+    });
+
+    it('writes batches in order, a statement per batch on PostgreSQL, each built after the one before was sent', async () => {
+      const built: number[] = [];
+      const batch = (n: number) => () => {
+        built.push(n);
+        // Children of the batch before: the batches must reach the database in order.
+        return [
+          parents([{ id: `p${n}`, v: n }]),
+          children(n > 1 ? [{ id: `c${n}`, parent_id: `p${n - 1}` }] : []),
+        ];
+      };
+      const statements = await t.database.transact((trx) => insertBatches(trx, [1, 2, 3].map(batch)));
+      expect(built).toEqual([1, 2, 3]);
+      expect(statements).toBe(dialect === 'postgres' ? 3 : 5);
+      expect([await count('ins_parent'), await count('ins_child')]).toEqual([3, 2]);
+    });
+
+    it('stops at a failing batch, builds no further one, and leaves the transaction to undo the rest', async () => {
+      const built: number[] = [];
+      const batch = (n: number, parent: string) => () => {
+        built.push(n);
+        return [parents([{ id: `p${n}`, v: n }]), children([{ id: `c${n}`, parent_id: parent }])];
+      };
+      const batches = [batch(1, 'p1'), batch(2, 'missing'), batch(3, 'p3'), batch(4, 'p4')];
+      await expect(t.database.transact((trx) => insertBatches(trx, batches))).rejects.toThrow();
+      // PostgreSQL builds the next batch while the failing one runs, and stops there.
+      expect(built).toEqual(dialect === 'postgres' ? [1, 2, 3] : [1, 2]);
+      expect([await count('ins_parent'), await count('ins_child')]).toEqual([0, 0]);
     });
   });
 }

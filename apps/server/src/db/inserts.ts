@@ -82,15 +82,7 @@ export async function insertTogether(db: Kysely<DB>, sets: readonly TableRows[])
   const filled = sets.filter((s) => s.rows.length > 0);
   if (filled.length === 0) return 0;
   if (isPostgres(db)) {
-    const text = jsonInsertText(
-      filled.map((set) => ({ table: set.table, columns: columnsOf(set.table, set.rows) })),
-    );
-    await db.executeQuery(
-      CompiledQuery.raw(
-        text,
-        filled.map((set) => JSON.stringify(set.rows)),
-      ),
-    );
+    await db.executeQuery(jsonInsert(filled));
     return 1;
   }
   const pieces = planInserts(filled);
@@ -99,6 +91,50 @@ export async function insertTogether(db: Kysely<DB>, sets: readonly TableRows[])
     await db.insertInto(piece.table).values(piece.rows).execute();
   }
   return pieces.length;
+}
+
+/**
+ * Writes batches of rows in order, each as `insertTogether` would, building each batch while the
+ * database writes the one before. On PostgreSQL the server executes a statement in its own
+ * process, so Node builds and serialises the next batch meanwhile instead of waiting for it. On
+ * SQLite, which runs in this process, the batches are written one after another. Not atomic by
+ * itself: run it in a transaction. Returns the number of statements run.
+ */
+export async function insertBatches(
+  db: Kysely<DB>,
+  batches: Iterable<() => readonly TableRows[]>,
+): Promise<number> {
+  let statements = 0;
+  if (!isPostgres(db)) {
+    for (const build of batches) statements += await insertTogether(db, build());
+    return statements;
+  }
+  let running: Promise<unknown> | null = null;
+  for (const build of batches) {
+    const filled = build().filter((s) => s.rows.length > 0);
+    if (filled.length === 0) continue;
+    const statement = jsonInsert(filled);
+    if (running) await running;
+    running = db.executeQuery(statement);
+    // A failure is thrown by the await above or below; until then it must not count as unhandled.
+    running.catch(() => undefined);
+    statements++;
+    // The driver sends the statement a few promise steps from now: let it go before building on.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (running) await running;
+  return statements;
+}
+
+/** PostgreSQL: the one statement that inserts the tables' rows, each table's as a JSON parameter. */
+function jsonInsert(filled: readonly TableRows[]): CompiledQuery {
+  const text = jsonInsertText(
+    filled.map((set) => ({ table: set.table, columns: columnsOf(set.table, set.rows) })),
+  );
+  return CompiledQuery.raw(
+    text,
+    filled.map((set) => JSON.stringify(set.rows)),
+  );
 }
 
 /** Statement texts by table and column list: the same few shapes recur on every request. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bpToPct, formatMoney, lineAmount, pctToBp, sumAmounts } from './money';
 
@@ -12,6 +13,32 @@ describe('money', () => {
     // 1e6 × 1e8 × 9999 = 9.999e17: past 2^53 in the middle, exact at the end.
     expect(lineAmount(1_000_000, 100_000_000, 1)).toBe(99_990_000_000_000);
     expect(lineAmount(999_999, 99_999_999, 3)).toBe(99_969_899_030_301);
+  });
+  it('rounds on numbers exactly as on bigints, up to the largest safe products', () => {
+    const onBigints = (qty: number, price: number, bp: number) => {
+      const raw = BigInt(qty) * BigInt(price) * BigInt(10_000 - bp);
+      const q = raw / 10_000n;
+      const r = raw % 10_000n;
+      const twice = (r < 0n ? -r : r) * 2n;
+      return Number(twice >= 10_000n ? (raw < 0n ? q - 1n : q + 1n) : q);
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }),
+        fc.integer({ min: 0, max: 10_000_000_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (qty, price, bp) => {
+          expect(lineAmount(qty, price, bp)).toBe(onBigints(qty, price, bp));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // Products just below and above 2^53, where the number path hands over to bigints.
+    expect(lineAmount(900_719_925, 1, 0)).toBe(onBigints(900_719_925, 1, 0));
+    expect(lineAmount(900_719_925_474, 1, 9_999)).toBe(onBigints(900_719_925_474, 1, 9_999));
+    expect(lineAmount(900_719_925_475, 1, 0)).toBe(onBigints(900_719_925_475, 1, 0));
+    expect(lineAmount(3, 5, 5000)).toBe(8); // 7.5 → 8
+    expect(lineAmount(-3, 5, 5000)).toBe(-8); // −7.5 → −8
   });
   it('converts percentages to basis points', () => {
     expect(pctToBp(12.5)).toBe(1250);

@@ -21,8 +21,20 @@ function divRound(n: bigint, d: bigint): bigint {
   return q;
 }
 
-/** A line amount: qty × unit price × (1 − discount), rounded once to the minor unit. */
+/**
+ * A line amount: qty × unit price × (1 − discount), rounded once to the minor unit. Integer
+ * arithmetic on numbers while the product is a safe integer (every line of a normal order: an
+ * import prices tens of thousands), on bigints beyond.
+ */
 export function lineAmount(qty: number, unitPrice: number, discountBp = 0): number {
+  const product = qty * unitPrice * (10_000 - discountBp);
+  if (Number.isSafeInteger(product)) {
+    // Exact: % and the division of a multiple of 10,000 are exact on safe integers.
+    const rest = product % 10_000;
+    const whole = (product - rest) / 10_000;
+    if (Math.abs(rest) * 2 < 10_000) return whole;
+    return product < 0 ? whole - 1 : whole + 1;
+  }
   const raw = BigInt(qty) * BigInt(unitPrice) * BigInt(10_000 - discountBp);
   return Number(divRound(raw, 10_000n));
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CreateOrderBody, OrderChannel } from '@gendan/contracts';
-import { insertTogether } from '../../db/inserts';
+import { chunks } from '../../db/helpers';
+import { insertBatches } from '../../db/inserts';
 import type { DB } from '../../db/schema';
 import type { AuthUser } from '../../lib/context';
 import { newId } from '../../lib/ids';
@@ -31,7 +32,7 @@ import type { IntakeError } from './orders.import-columns';
 import { subjectCustomerCodes, subjectPo, type ParsedEmail } from './orders.email';
 import { eventRow } from './orders.events';
 import { eventTableRows } from './orders.repository';
-import { prepareOrders } from './orders.service';
+import { checkNewOrders, newOrderRows } from './orders.service';
 import type { OrdersContext } from './orders.validation';
 
 /**
@@ -172,6 +173,12 @@ export class IntakeRaceError extends Error {
   }
 }
 
+/**
+ * Orders written per statement by an import: small enough that Node builds the next batch while
+ * PostgreSQL writes one, large enough that the statements' own cost stays small.
+ */
+const ORDERS_PER_BATCH = 250;
+
 /** Creates the plan's new orders in `trx` (the plan must have no errors). Fills in their ids. */
 export async function commitIntake(
   trx: Kysely<DB>,
@@ -180,55 +187,55 @@ export async function commitIntake(
   plan: IntakePlan,
   opts: CommitOptions,
 ): Promise<void> {
-  const receipts: {
-    id: string;
-    kind: string;
-    file_hash: string;
-    row_key: string;
-    entity_id: string;
-    created_at: string;
-  }[] = [];
-  const now = nowIso();
   const fresh = plan.orders.filter((o): o is IntakeOrder & { body: CreateOrderBody } =>
     Boolean(!o.alreadyImported && o.body),
   );
-  const { created, rows } = await prepareOrders(
+  if (fresh.length === 0) return;
+  const now = nowIso();
+  const checked = await checkNewOrders(
     trx,
     ctx,
     fresh.map((o) => o.body),
     { channel: opts.channel, createdBy: user.id, pathPrefix: (i) => `orders[${i}]` },
   );
-  fresh.forEach((o, i) => (o.id = created[i]!.id));
-  const archive = platform.archiveRowsForNewEntities(
-    ctx,
-    user,
-    { entityType: 'order', entityIds: created.map((c) => c.id), docType: opts.docType, shared: false },
-    opts.stored,
+  // Orders, lines, their events, documents and audit rows, in batches: on PostgreSQL one
+  // statement per batch, each built while the database writes the one before.
+  await insertBatches(
+    trx,
+    chunks(fresh, ORDERS_PER_BATCH).map((part) => () => {
+      const { created, rows } = newOrderRows(
+        checked,
+        part.map((o) => o.body),
+      );
+      part.forEach((o, i) => (o.id = created[i]!.id));
+      const archive = platform.archiveRowsForNewEntities(
+        ctx,
+        user,
+        { entityType: 'order', entityIds: created.map((c) => c.id), docType: opts.docType, shared: false },
+        opts.stored,
+      );
+      const events = part.map((o, i) =>
+        eventRow(
+          ctx,
+          created[i]!.id,
+          {
+            type: opts.event.type,
+            data: { ...opts.event.data, documentId: archive.infos[i]!.id, rows: o.rows },
+          },
+          now,
+        ),
+      );
+      return [...rows, ...archive.rows, eventTableRows(events)];
+    }),
   );
-  const events = fresh.map((o, i) =>
-    eventRow(
-      ctx,
-      created[i]!.id,
-      {
-        type: opts.event.type,
-        data: { ...opts.event.data, documentId: archive.infos[i]!.id, rows: o.rows },
-      },
-      now,
-    ),
-  );
-  // Orders, lines, their events, documents and audit rows: one statement on PostgreSQL.
-  await insertTogether(trx, [...rows, ...archive.rows, eventTableRows(events)]);
-  for (const [i, o] of fresh.entries()) {
-    receipts.push({
-      id: newId(),
-      kind: opts.kind,
-      file_hash: opts.fileHash,
-      row_key: o.key,
-      entity_id: created[i]!.id,
-      created_at: now,
-    });
-  }
-  if (receipts.length === 0) return;
+  const receipts = fresh.map((o) => ({
+    id: newId(),
+    kind: opts.kind,
+    file_hash: opts.fileHash,
+    row_key: o.key,
+    entity_id: o.id!,
+    created_at: now,
+  }));
   // On PostgreSQL a concurrent commit of the same file makes some of these inserts no-ops once
   // the other transaction commits (ON CONFLICT DO NOTHING): then that request made those orders.
   const inserted = await insertImportReceipts(trx, receipts);

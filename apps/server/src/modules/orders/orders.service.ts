@@ -177,15 +177,46 @@ export async function createOrders(
 /**
  * What `createOrders` writes, without writing it: checks the references (reads only) and builds
  * the rows of the new orders, their lines, 'created' events and audit rows, for a use case that
- * writes them with its own rows in one `insertTogether` (an import adds its archived documents).
+ * writes them with its own rows in one `insertTogether`.
  */
 export async function prepareOrders(
   db: Kysely<DB>,
   ctx: OrdersContext,
   inputs: readonly CreateOrderBody[],
   opts: CreateOrdersOptions,
-): Promise<{ created: { id: string; status: 'draft'; version: 1 }[]; rows: TableRows[] }> {
+): Promise<NewOrderRows> {
   if (inputs.length === 0) return { created: [], rows: [] };
+  return newOrderRows(await checkNewOrders(db, ctx, inputs, opts), inputs);
+}
+
+/** What the rows of checked new orders are built from: the checks' results and the moment. */
+export interface CheckedOrders {
+  ctx: OrdersContext;
+  channel: OrderChannel;
+  createdBy: string | null;
+  /** The company's "today" (the order date when an order gives none) and the creation instant. */
+  today: string;
+  now: string;
+  /** Each customer's assigned clerk. */
+  clerkOf: ReadonlyMap<string, string | null>;
+}
+
+export interface NewOrderRows {
+  created: { id: string; status: 'draft'; version: 1 }[];
+  rows: TableRows[];
+}
+
+/**
+ * The checks of `createOrders` (reads only): throws 400 for an invalid date, currency or
+ * reference. An import checks all its orders at once, then builds their rows in batches with
+ * `newOrderRows`.
+ */
+export async function checkNewOrders(
+  db: Kysely<DB>,
+  ctx: OrdersContext,
+  inputs: readonly CreateOrderBody[],
+  opts: CreateOrdersOptions,
+): Promise<CheckedOrders> {
   const prefix = opts.pathPrefix ?? ((i: number) => `body[${i}]`);
   const settings = ctx.settings ?? (await getSettings(db, fallbackTimeZone(ctx)));
   const clerkOf = await validateContents(
@@ -193,9 +224,22 @@ export async function prepareOrders(
     ctx,
     inputs.map((input, i) => ({ prefix: prefix(i), header: input, lines: input.lines })),
   );
-  const today = todayInZone(settings.timeZone);
-  const now = nowIso();
-  const createdBy = opts.createdBy === undefined ? (ctx.actor?.id ?? null) : opts.createdBy;
+  return {
+    ctx,
+    channel: opts.channel,
+    createdBy: opts.createdBy === undefined ? (ctx.actor?.id ?? null) : opts.createdBy,
+    today: todayInZone(settings.timeZone),
+    now: nowIso(),
+    clerkOf,
+  };
+}
+
+/**
+ * The rows of new draft orders that `checkNewOrders` passed (pure): header, lines, a 'created'
+ * event and an audit row each.
+ */
+export function newOrderRows(checked: CheckedOrders, inputs: readonly CreateOrderBody[]): NewOrderRows {
+  const { ctx, channel, createdBy, today, now, clerkOf } = checked;
   const orders = inputs.map((input) => {
     const priced = priceLines(input.lines);
     const row = {
@@ -203,7 +247,7 @@ export async function prepareOrders(
       number: null,
       customer_id: input.customerId,
       customer_po: input.customerPo.trim(),
-      channel: opts.channel,
+      channel,
       status: 'draft',
       order_date: input.orderDate ?? today,
       currency: input.currency,
@@ -240,7 +284,7 @@ export async function prepareOrders(
       {
         type: 'created',
         toStatus: 'draft',
-        data: { channel: opts.channel, lines: priced.lines.length, total: priced.total, currency },
+        data: { channel, lines: priced.lines.length, total: priced.total, currency },
       },
       now,
     ),
