@@ -163,6 +163,25 @@ export async function countAgreements(db: Kysely<DB>, f: AgreementFilter): Promi
  * `customerOnly`) the general ones (no customer). One statement, on the (customer_id, status,
  * valid_from) index.
  */
+/** The active agreements of any of the customers (their own, never general ones) valid on `date`. */
+export async function findCustomersActiveAgreements(
+  db: Kysely<DB>,
+  f: { customerIds: readonly string[]; date: string },
+): Promise<AgreementHeaderRow[]> {
+  const out: AgreementHeaderRow[] = [];
+  for (const part of chunks([...new Set(f.customerIds)])) {
+    out.push(
+      ...(await headers(db)
+        .where('agreements.status', '=', 'active')
+        .where('agreements.valid_from', '<=', f.date)
+        .where('agreements.valid_to', '>=', f.date)
+        .where('agreements.customer_id', 'in', part)
+        .execute()),
+    );
+  }
+  return out;
+}
+
 export function findActiveAgreements(
   db: Kysely<DB>,
   f: { customerId: string; date: string; customerOnly?: boolean },

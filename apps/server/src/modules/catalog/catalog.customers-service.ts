@@ -239,6 +239,15 @@ export async function findCustomerByCode(db: Kysely<DB>, code: string): Promise<
   return row ? toCustomer(row) : undefined;
 }
 
+/** Customers by code, in one query whatever their number; unknown codes are left out. */
+export async function findCustomersByCodes(
+  db: Kysely<DB>,
+  codes: readonly string[],
+): Promise<Map<string, Customer>> {
+  if (codes.length === 0) return new Map();
+  return new Map((await repo.findCustomersByCodes(db, codes)).map((r) => [r.code, toCustomer(r)]));
+}
+
 /** Customers with a contact whose e-mail is exactly this address (case-insensitive). */
 export async function findCustomersByContactEmail(db: Kysely<DB>, email: string): Promise<Customer[]> {
   const wanted = email.trim().toLowerCase();

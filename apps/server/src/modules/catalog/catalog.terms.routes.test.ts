@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { KyselyPlugin } from 'kysely';
 import { forEachDialect, type TestContext } from '../../../test/helpers';
-import { findPriceAgreements, getCustomerTerms, selectPrice } from './index';
+import { findPriceAgreements, getCustomersTerms, getCustomerTerms, selectPrice, termsKey } from './index';
 
 /** The price look-up the order review uses, and the terms the order form is filled from. */
 
@@ -189,6 +189,36 @@ forEachDialect('catalog prices and terms', (ctx) => {
     // A general price list never binds a customer's terms.
     const t2 = await getCustomerTerms(ctx.database.db, ids.T2!, '2028-01-01');
     expect(t2.agreement).toBeNull();
+  });
+
+  it('gives many customers their terms on several dates in statements that do not grow with them', async () => {
+    const wanted = [
+      { customerId: ids.T1!, date: '2026-03-01' },
+      { customerId: ids.T2!, date: '2026-03-01' },
+      { customerId: ids.T1!, date: '2026-09-01' },
+      { customerId: ids.T1!, date: '2028-01-01' },
+      { customerId: 'nope', date: '2026-03-01' },
+      { customerId: ids.T1!, date: '2026-03-01' },
+    ];
+    const { counter, plugin } = counting();
+    const all = await getCustomersTerms(ctx.database.db.withPlugin(plugin), wanted);
+    // Customers, agreements per distinct date (three), the lines of the binding agreements.
+    expect(counter.n).toBe(5);
+    expect([...all.keys()].sort()).toEqual(
+      [
+        termsKey(ids.T1!, '2026-03-01'),
+        termsKey(ids.T2!, '2026-03-01'),
+        termsKey(ids.T1!, '2026-09-01'),
+        termsKey(ids.T1!, '2028-01-01'),
+      ].sort(),
+    );
+    // Each is what the single look-up gives.
+    for (const { customerId, date } of wanted.slice(0, 4)) {
+      expect(all.get(termsKey(customerId, date))).toEqual(
+        await getCustomerTerms(ctx.database.db, customerId, date),
+      );
+    }
+    expect(all.get(termsKey(ids.T2!, '2026-03-01'))?.prices.map((p) => p.unitPrice)).toEqual([3]);
   });
 
   it('serves the terms over HTTP, to staff and to the customer itself', async () => {

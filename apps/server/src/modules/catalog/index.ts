@@ -7,6 +7,7 @@ export { registerCatalogAccess } from './catalog.access';
 export {
   getCustomer,
   findCustomerByCode,
+  findCustomersByCodes,
   findCustomersByContactEmail,
   createCustomer,
   updateCustomer,
@@ -23,7 +24,13 @@ export {
   createAgreement,
   updateAgreement,
 } from './catalog.agreements-service';
-export { getCustomerTerms, type CustomerTerms, type TermsPrice } from './catalog.terms-service';
+export {
+  getCustomerTerms,
+  getCustomersTerms,
+  termsKey,
+  type CustomerTerms,
+  type TermsPrice,
+} from './catalog.terms-service';
 export { selectPrice, sortAgreements, tierFor, termsAgreement, type PriceMatch } from './catalog.pricing';
 export { findImportReceipts, insertImportReceipts } from './catalog.agreements-repository';
 export { findOrderReferences } from './catalog.repository';

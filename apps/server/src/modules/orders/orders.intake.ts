@@ -8,10 +8,12 @@ import { newId } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import {
   findCustomerByCode,
+  findCustomersByCodes,
   findImportReceipts,
   findProductsByModels,
-  getCustomerTerms,
+  getCustomersTerms,
   insertImportReceipts,
+  termsKey,
   type CustomerTerms,
 } from '../catalog/index';
 import * as catalogModule from '../catalog/index';
@@ -88,30 +90,27 @@ function toIntakeTerms(t: CustomerTerms): IntakeTerms {
 }
 
 /**
- * Loads what the groups refer to: one query per distinct customer code, one for all models, and
- * the terms once per (customer, order date). Never a query per row.
+ * Loads what the groups refer to: one query for the customers, one for all models, and the terms
+ * of every (customer, order date) in a few more (`getCustomersTerms`). Never a query per row or
+ * per order.
  */
 async function loadCatalog(
   db: Kysely<DB>,
   groups: readonly OrderGroup[],
   today: string,
 ): Promise<IntakeCatalog> {
-  const customers = new Map<string, IntakeCustomer | undefined>();
-  for (const code of new Set(groups.map((g) => g.customerCode))) {
-    const c = await findCustomerByCode(db, code);
-    customers.set(
-      code,
-      c && {
-        id: c.id,
-        currency: c.currency,
-        paymentTerms: c.paymentTerms,
-        active: c.active,
-        defaultShipTo:
-          c.addresses.find((a) => a.kind === 'ship_to' && a.isDefault)?.address ??
-          c.addresses.find((a) => a.kind === 'ship_to')?.address ??
-          null,
-      },
-    );
+  const customers = new Map<string, IntakeCustomer>();
+  for (const [code, c] of await findCustomersByCodes(db, [...new Set(groups.map((g) => g.customerCode))])) {
+    customers.set(code, {
+      id: c.id,
+      currency: c.currency,
+      paymentTerms: c.paymentTerms,
+      active: c.active,
+      defaultShipTo:
+        c.addresses.find((a) => a.kind === 'ship_to' && a.isDefault)?.address ??
+        c.addresses.find((a) => a.kind === 'ship_to')?.address ??
+        null,
+    });
   }
   const models = new Set<string>();
   for (const g of groups) {
@@ -120,18 +119,19 @@ async function loadCatalog(
   }
   const products = await findProductsByModels(db, [...models]);
 
-  const terms = new Map<string, IntakeTerms>();
+  const wanted = new Map<string, { customerId: string; date: string }>();
   for (const g of groups) {
     const customer = customers.get(g.customerCode);
     if (!customer?.active) continue;
     const date = g.fields.orderDate ?? today;
-    const key = `${customer.id}|${date}`;
-    if (!terms.has(key)) terms.set(key, toIntakeTerms(await getCustomerTerms(db, customer.id, date)));
+    wanted.set(termsKey(customer.id, date), { customerId: customer.id, date });
   }
+  const terms = new Map<string, IntakeTerms>();
+  for (const [key, t] of await getCustomersTerms(db, [...wanted.values()])) terms.set(key, toIntakeTerms(t));
   return {
     customer: (code) => customers.get(code),
     productId: (model) => products.get(model)?.id,
-    terms: (customerId, date) => terms.get(`${customerId}|${date}`),
+    terms: (customerId, date) => terms.get(termsKey(customerId, date)),
   };
 }
 
