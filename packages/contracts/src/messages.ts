@@ -59,6 +59,11 @@ export const ERRORS = {
     'zh-CN': '文件或请求过大，上限为 {limit}',
     en: 'The file or request is too large; the limit is {limit}',
   },
+  FILE_UNPACKS_TOO_LARGE: {
+    status: 413,
+    'zh-CN': '文件解压后超过 {limit}，无法读取',
+    en: 'The file unpacks to more than {limit}, too much to read',
+  },
   AMOUNT_TOO_LARGE: {
     status: 400,
     'zh-CN': '金额过大：{where} 超过系统上限 {limit}（最小货币单位）',

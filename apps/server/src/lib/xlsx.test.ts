@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { withDeclaredSize } from '../../test/zip-fixtures';
 import {
   cellBool,
   cellDate,
@@ -10,6 +11,7 @@ import {
   columnLetter,
   csvCell,
   decodeCsvText,
+  assertUnpackedSize,
   INVALID,
   loadTable,
   loadWorksheet,
@@ -205,5 +207,23 @@ describe('loadTable', () => {
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     expect(await streamXlsxTable(buf)).toBeNull();
     expect(await loadTable(buf, 'xlsx')).toEqual([{ rowNumber: 1, cells: [1, 2, 3] }]);
+  });
+});
+
+describe('assertUnpackedSize', () => {
+  it('passes a workbook within the limit and refuses one whose parts add up to more', async () => {
+    const buf = await mixedWorkbook();
+    await expect(assertUnpackedSize(buf)).resolves.toBeUndefined();
+    await expect(assertUnpackedSize(buf, 1000)).rejects.toMatchObject({
+      code: 'FILE_UNPACKS_TOO_LARGE',
+      status: 413,
+      params: { limit: '1000 B' },
+    });
+  });
+
+  it('refuses an entry that unpacks to more than its declared size, and loadTable reads nothing of it', async () => {
+    const liar = withDeclaredSize(await mixedWorkbook(), 'xl/worksheets/sheet2.xml', 10);
+    await expect(assertUnpackedSize(liar)).rejects.toBeInstanceOf(SheetFormatError);
+    await expect(loadTable(liar, 'xlsx')).rejects.toBeInstanceOf(SheetFormatError);
   });
 });

@@ -1,5 +1,8 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+import { formatBytes } from './bytes';
+import { AppError } from './errors';
 
 /**
  * Reading and writing spreadsheets, always through exceljs (xlsx and csv). Imports read a sheet
@@ -154,10 +157,42 @@ function rowCells(row: ExcelJS.Row): CellValue[] {
  */
 export async function loadTable(buffer: Buffer, format: 'xlsx' | 'csv'): Promise<TableRow[]> {
   if (format === 'xlsx') {
+    await assertUnpackedSize(buffer);
     const streamed = await streamXlsxTable(buffer).catch(() => null);
     if (streamed) return streamed;
   }
   return worksheetTable(await loadWorksheet(buffer, format));
+}
+
+/**
+ * How much an xlsx may unpack to. A 10,000-line order file unpacks to about 3 MB; the upload cap
+ * (25 MB by default) lets a file through that would unpack to gigabytes.
+ */
+export const XLSX_MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Refuses a zip that unpacks to more than `max` bytes (a "zip bomb": a small upload that would
+ * fill memory or disk once a reader inflates it), before any spreadsheet reader sees it: the sizes
+ * its directory declares must add up to at most `max` (else 413 FILE_UNPACKS_TOO_LARGE), and each
+ * entry is inflated once to check that it holds no more than it declares (yauzl stops an entry
+ * the moment it does; a SheetFormatError, as for any broken zip).
+ */
+export async function assertUnpackedSize(buffer: Buffer, max = XLSX_MAX_UNPACKED_BYTES): Promise<void> {
+  let declared = 0;
+  try {
+    const zip = await yauzl.fromBufferPromise(buffer);
+    for await (const entry of zip.eachEntry()) {
+      if (entry.fileName.endsWith('/')) continue;
+      declared += entry.uncompressedSize;
+      if (declared > max) break;
+      for await (const chunk of await zip.openReadStreamPromise(entry)) void chunk;
+    }
+  } catch (err) {
+    throw new SheetFormatError(err instanceof Error ? err.message : String(err));
+  }
+  if (declared > max) {
+    throw new AppError('FILE_UNPACKS_TOO_LARGE', { limit: formatBytes(max) });
+  }
 }
 
 /**

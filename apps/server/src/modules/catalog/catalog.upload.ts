@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
+import { formatBytes } from '../../lib/bytes';
 import { AppError } from '../../lib/errors';
 
 /**
@@ -13,9 +14,7 @@ export interface Upload {
 }
 
 function tooLarge(maxBytes: number): AppError {
-  const limit =
-    maxBytes >= 1024 * 1024 ? `${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB` : `${maxBytes} B`;
-  return new AppError('PAYLOAD_TOO_LARGE', { limit });
+  return new AppError('PAYLOAD_TOO_LARGE', { limit: formatBytes(maxBytes) });
 }
 
 /** The multipart plugin's own errors carry codes the error handler maps; the rest is malformed input. */

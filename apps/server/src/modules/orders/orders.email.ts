@@ -1,6 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { Parser } from 'htmlparser2';
 import { fileTypeFromBuffer } from 'file-type';
+import { AppError } from '../../lib/errors';
 import { loadTable, SheetFormatError } from '../../lib/xlsx';
 import { readOrderTable, sheetFromTable } from './orders.import-columns';
 import type { SheetSource } from './orders.import';
@@ -254,6 +255,7 @@ export async function emailSources(
     try {
       table = await loadTable(a.content, kind);
     } catch (err) {
+      if (err instanceof AppError) throw err;
       const reason = err instanceof Error ? err.message : String(err);
       throw new SheetFormatError(`${a.filename || kind}: ${reason}`);
     }

@@ -5,6 +5,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { forEachDialect, type TestContext } from '../../../test/helpers';
+import { withDeclaredSize } from '../../../test/zip-fixtures';
 import { loadWorksheet, writeWorkbook } from '../../lib/xlsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -389,6 +390,20 @@ forEachDialect('order intake API', (ctx: TestContext) => {
     });
     expect(truncated.statusCode).toBe(400);
     expect(truncated.json().error.code).toBe('FILE_UNREADABLE');
+    // A sheet that unpacks to more than its zip directory says: refused before any reader inflates it.
+    const bomb = await post('/api/orders/import', clerk, {
+      filename: 'x.xlsx',
+      data: withDeclaredSize(good, 'xl/worksheets/sheet1.xml', 100),
+    });
+    expect(bomb.statusCode).toBe(400);
+    expect(bomb.json().error.code).toBe('FILE_UNREADABLE');
+    const huge = await post('/api/orders/import', clerk, {
+      filename: 'x.xlsx',
+      data: withDeclaredSize(good, 'xl/worksheets/sheet1.xml', 300 * 1024 * 1024),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error).toMatchObject({ code: 'FILE_UNPACKS_TOO_LARGE' });
+    expect(huge.json().error.message).toContain('256 MB');
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
     const image = await post('/api/orders/import', clerk, { filename: 'x.csv', data: png });
     expect(image.statusCode).toBe(415);

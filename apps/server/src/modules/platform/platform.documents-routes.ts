@@ -9,6 +9,7 @@ import {
   okSchema,
   uploadDocumentFieldsSchema,
 } from '@gendan/contracts';
+import { formatBytes } from '../../lib/bytes';
 import { AppError } from '../../lib/errors';
 import { findNulCharacter, nulCharacterError } from '../../plugins/text-guard';
 import { actionContext, requireUser } from '../identity/index';
@@ -71,9 +72,7 @@ async function bufferFile(part: MultipartFile, maxBytes: number): Promise<Buffer
 }
 
 function tooLarge(maxBytes: number): AppError {
-  const limit =
-    maxBytes >= 1024 * 1024 ? `${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB` : `${maxBytes} B`;
-  return new AppError('PAYLOAD_TOO_LARGE', { limit });
+  return new AppError('PAYLOAD_TOO_LARGE', { limit: formatBytes(maxBytes) });
 }
 
 function validationError(issues: { path: PropertyKey[]; message: string }[]): AppError {
