@@ -184,6 +184,17 @@ for (const dialect of testDialects()) {
       expect([await count('ins_parent'), await count('ins_child')]).toEqual([3, 2]);
     });
 
+    it('lets a batch that cannot be built fail the write once the statement before it has finished', async () => {
+      const batches = [
+        () => [parents([{ id: 'p1', v: 1 }])],
+        () => {
+          throw new Error('cannot build');
+        },
+      ];
+      await expect(t.database.transact((trx) => insertBatches(trx, batches))).rejects.toThrow('cannot build');
+      expect(await count('ins_parent')).toBe(0);
+    });
+
     it('stops at a failing batch, builds no further one, and leaves the transaction to undo the rest', async () => {
       const built: number[] = [];
       const batch = (n: number, parent: string) => () => {

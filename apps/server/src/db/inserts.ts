@@ -111,9 +111,16 @@ export async function insertBatches(
   }
   let running: Promise<unknown> | null = null;
   for (const build of batches) {
-    const filled = build().filter((s) => s.rows.length > 0);
-    if (filled.length === 0) continue;
-    const statement = jsonInsert(filled);
+    let statement: CompiledQuery | null;
+    try {
+      const filled = build().filter((s) => s.rows.length > 0);
+      statement = filled.length > 0 ? jsonInsert(filled) : null;
+    } catch (err) {
+      // Leave the connection idle for the caller's rollback.
+      if (running) await running.catch(() => undefined);
+      throw err;
+    }
+    if (!statement) continue;
     if (running) await running;
     running = db.executeQuery(statement);
     // A failure is thrown by the await above or below; until then it must not count as unhandled.

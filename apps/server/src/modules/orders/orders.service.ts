@@ -235,8 +235,9 @@ export async function checkNewOrders(
 }
 
 /**
- * The rows of new draft orders that `checkNewOrders` passed (pure): header, lines, a 'created'
- * event and an audit row each.
+ * The rows of new draft orders that `checkNewOrders` passed, built without touching the database:
+ * header, lines, a 'created' event and an audit row each. Throws 400 AMOUNT_TOO_LARGE for an
+ * amount above the limit.
  */
 export function newOrderRows(checked: CheckedOrders, inputs: readonly CreateOrderBody[]): NewOrderRows {
   const { ctx, channel, createdBy, today, now, clerkOf } = checked;
