@@ -11,7 +11,7 @@ import {
   columnLetter,
   csvCell,
   decodeCsvText,
-  assertUnpackedSize,
+  inspectXlsx,
   INVALID,
   loadTable,
   loadWorksheet,
@@ -210,11 +210,31 @@ describe('loadTable', () => {
   });
 });
 
-describe('assertUnpackedSize', () => {
+describe('inspectXlsx', () => {
+  it('finds inline strings, and loadTable reads such a sheet whole: every run, entities decoded once', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Orders');
+    ws.addRow(['PO', 'Note']);
+    ws.addRow(['PO-1', 'plain']);
+    const inline = await repack(Buffer.from(await wb.xlsx.writeBuffer()), [], (name, text) =>
+      name === 'xl/worksheets/sheet1.xml'
+        ? text.replace(
+            /<c r="B2"[^>]*>.*?<\/c>/,
+            '<c r="B2" t="inlineStr"><is><r><t>rich </t></r><r><t>text &amp;amp; more</t></r></is></c>',
+          )
+        : text,
+    );
+    await expect(inspectXlsx(inline)).resolves.toEqual({ inlineStrings: true });
+    expect(await loadTable(inline, 'xlsx')).toEqual([
+      { rowNumber: 1, cells: ['PO', 'Note'] },
+      { rowNumber: 2, cells: ['PO-1', 'rich text &amp; more'] },
+    ]);
+  });
+
   it('passes a workbook within the limit and refuses one whose parts add up to more', async () => {
     const buf = await mixedWorkbook();
-    await expect(assertUnpackedSize(buf)).resolves.toBeUndefined();
-    await expect(assertUnpackedSize(buf, 1000)).rejects.toMatchObject({
+    await expect(inspectXlsx(buf)).resolves.toEqual({ inlineStrings: false });
+    await expect(inspectXlsx(buf, 1000)).rejects.toMatchObject({
       code: 'FILE_UNPACKS_TOO_LARGE',
       status: 413,
       params: { limit: '1000 B' },
@@ -223,7 +243,7 @@ describe('assertUnpackedSize', () => {
 
   it('refuses an entry that unpacks to more than its declared size, and loadTable reads nothing of it', async () => {
     const liar = withDeclaredSize(await mixedWorkbook(), 'xl/worksheets/sheet2.xml', 10);
-    await expect(assertUnpackedSize(liar)).rejects.toBeInstanceOf(SheetFormatError);
+    await expect(inspectXlsx(liar)).rejects.toBeInstanceOf(SheetFormatError);
     await expect(loadTable(liar, 'xlsx')).rejects.toBeInstanceOf(SheetFormatError);
   });
 });

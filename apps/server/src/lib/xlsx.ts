@@ -157,8 +157,10 @@ function rowCells(row: ExcelJS.Row): CellValue[] {
  */
 export async function loadTable(buffer: Buffer, format: 'xlsx' | 'csv'): Promise<TableRow[]> {
   if (format === 'xlsx') {
-    await assertUnpackedSize(buffer);
-    const streamed = await streamXlsxTable(buffer).catch(() => null);
+    const { inlineStrings } = await inspectXlsx(buffer);
+    // exceljs's streaming reader keeps only the last run of an inline rich text and decodes
+    // entities in inline text twice: such sheets go to the whole-workbook reader.
+    const streamed = inlineStrings ? null : await streamXlsxTable(buffer).catch(() => null);
     if (streamed) return streamed;
   }
   return worksheetTable(await loadWorksheet(buffer, format));
@@ -170,22 +172,37 @@ export async function loadTable(buffer: Buffer, format: 'xlsx' | 'csv'): Promise
  */
 export const XLSX_MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 
+const INLINE_STRING = Buffer.from('inlineStr');
+
 /**
- * Refuses a zip that unpacks to more than `max` bytes (a "zip bomb": a small upload that would
- * fill memory or disk once a reader inflates it), before any spreadsheet reader sees it: the sizes
+ * Looks into an xlsx before any spreadsheet reader inflates it, and refuses a zip that unpacks to
+ * more than `max` bytes (a "zip bomb": a small upload that would fill memory or disk): the sizes
  * its directory declares must add up to at most `max` (else 413 FILE_UNPACKS_TOO_LARGE), and each
  * entry is inflated once to check that it holds no more than it declares (yauzl stops an entry
- * the moment it does; a SheetFormatError, as for any broken zip).
+ * the moment it does; a SheetFormatError, as for any broken zip). Tells whether a worksheet holds
+ * inline strings (cells of type `inlineStr`, which some generators write instead of shared ones).
  */
-export async function assertUnpackedSize(buffer: Buffer, max = XLSX_MAX_UNPACKED_BYTES): Promise<void> {
+export async function inspectXlsx(
+  buffer: Buffer,
+  max = XLSX_MAX_UNPACKED_BYTES,
+): Promise<{ inlineStrings: boolean }> {
   let declared = 0;
+  let inlineStrings = false;
   try {
     const zip = await yauzl.fromBufferPromise(buffer);
     for await (const entry of zip.eachEntry()) {
       if (entry.fileName.endsWith('/')) continue;
       declared += entry.uncompressedSize;
       if (declared > max) break;
-      for await (const chunk of await zip.openReadStreamPromise(entry)) void chunk;
+      const worksheet = entry.fileName.startsWith('xl/worksheets/');
+      // The end of the previous chunk, so that a match across two chunks is found too.
+      let tail: Buffer = Buffer.alloc(0);
+      for await (const chunk of (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>) {
+        if (!worksheet || inlineStrings) continue;
+        const across = Buffer.concat([tail, chunk.subarray(0, INLINE_STRING.length - 1)]);
+        inlineStrings = chunk.includes(INLINE_STRING) || across.includes(INLINE_STRING);
+        tail = chunk.subarray(Math.max(0, chunk.length - INLINE_STRING.length + 1));
+      }
     }
   } catch (err) {
     throw new SheetFormatError(err instanceof Error ? err.message : String(err));
@@ -193,14 +210,15 @@ export async function assertUnpackedSize(buffer: Buffer, max = XLSX_MAX_UNPACKED
   if (declared > max) {
     throw new AppError('FILE_UNPACKS_TOO_LARGE', { limit: formatBytes(max) });
   }
+  return { inlineStrings };
 }
 
 /**
  * Reads the first worksheet (in the workbook's order, as `loadWorksheet` does) with exceljs's
  * streaming reader, or returns null where its cells could differ from the whole-workbook
- * reader's, which then reads the file:
- * - no shared-strings part: the sheet's text is inline, and the streaming reader keeps only the
- *   last run of an inline rich text;
+ * reader's, which then reads the file. It must not be given inline strings (`inspectXlsx` tells),
+ * which it reads wrongly; otherwise that is where:
+ * - there is no shared-strings part (a sheet of numbers only, or text written some other way);
  * - the sheet was read before the styles part (zip order), so date formats were not yet known;
  * - the first sheet cannot be told (no workbook part, or sheets outside `xl/worksheets/`).
  * Unreadable input throws; `loadTable` then lets the whole-workbook reader try, whose error is
