@@ -549,6 +549,22 @@ forEachDialect('order intake API', (ctx: TestContext) => {
     expect(garbage.json().error.code).toBe('FILE_UNREADABLE');
     const zip = await post('/api/orders/import-email', clerk, { filename: 'x.eml', data: await xlsxOf([]) });
     expect(zip.statusCode).toBe(415);
+    // An attachment whose zip directory says it unpacks to 300 MB: 413, as for a file upload.
+    const lines = await xlsxOf([['C001', 'PO-Z', null, null, 'M-100', null, 1, 1, null, '2027-01-10', null]]);
+    const bomb = await compose({
+      from: 'buyer@acme.example',
+      subject: '[C001] PO 77',
+      text: 'See attachment.',
+      attachments: [
+        {
+          filename: 'po.xlsx',
+          content: withDeclaredSize(lines, 'xl/worksheets/sheet1.xml', 300 * 1024 * 1024),
+        },
+      ],
+    });
+    const big = await post('/api/orders/import-email', clerk, { filename: 'mail.eml', data: bomb });
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.code).toBe('FILE_UNPACKS_TOO_LARGE');
     expect(await counts()).toEqual(before);
   });
 });
