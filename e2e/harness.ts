@@ -9,16 +9,16 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
 
 /**
- * Whether the end-to-end tests can run. Under CI=true a missing Chromium or web build is a
- * failure; elsewhere the tests skip with a message.
+ * Whether the end-to-end tests can run. In CI (any non-empty `CI`) a missing Chromium or web
+ * build is a failure; elsewhere the tests skip with a message.
  */
 export function e2eAvailable(): boolean {
   const missing: string[] = [];
   if (!fs.existsSync(CHROMIUM)) missing.push(`${CHROMIUM} (apt-get install chromium)`);
   if (!fs.existsSync(path.resolve('apps/web/dist/index.html'))) missing.push('apps/web/dist (npm run build)');
   if (missing.length === 0) return true;
-  if (process.env.CI === 'true')
-    throw new Error(`CI=true but end-to-end prerequisites are missing: ${missing.join(', ')}`);
+  if (process.env.CI)
+    throw new Error(`CI=${process.env.CI} but end-to-end prerequisites are missing: ${missing.join(', ')}`);
   console.warn(`Skipping end-to-end tests; missing: ${missing.join(', ')}`);
   return false;
 }

@@ -2,7 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { postgresUrl } from './helpers';
 
 const BIN = path.resolve('apps/server/bin/gendan.mjs');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gendan-cli-'));
@@ -53,16 +55,27 @@ describe('gendan CLI', () => {
     expect(r.code).not.toBe(0);
   });
 
-  it('backs up SQLite online', () => {
+  it('backs up SQLite online into a database that opens and holds the rows', () => {
     const file = path.join(dataDir, 'backup', 'copy.db');
     const r = gendan(['backup', file]);
     expect(r.code, r.err).toBe(0);
-    expect(fs.statSync(file).size).toBeGreaterThan(0);
+    const copy = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      const users = copy.prepare('select username from users order by username').all() as {
+        username: string;
+      }[];
+      // The admin made by `migrate` and the user added above.
+      expect(users.map((u) => u.username)).toEqual(['admin', 'clerk1']);
+      const tokens = copy.prepare('select count(*) as n from api_tokens').get() as { n: number };
+      expect(tokens.n).toBe(1);
+    } finally {
+      copy.close();
+    }
     expect(gendan(['backup', file]).code).toBe(1);
   });
 
-  it('explains pg_dump on PostgreSQL', () => {
-    if (!process.env.TEST_DATABASE_URL) return;
+  it.skipIf(!postgresUrl())('explains pg_dump on PostgreSQL', () => {
     const r = gendan(['backup', path.join(dataDir, 'pg.dump')], {
       DATABASE_URL: process.env.TEST_DATABASE_URL,
     });

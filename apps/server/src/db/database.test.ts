@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { postgresUrl } from '../../test/helpers';
 import { openDatabase, withStatementCache, type Database } from './database';
 
 describe('withStatementCache', () => {
@@ -61,9 +62,9 @@ describe('ping', () => {
   });
 });
 
-describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL connections', () => {
+describe.skipIf(!postgresUrl())('PostgreSQL connections', () => {
   it('store large values with lz4 compression', async () => {
-    const database = openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL, pgPoolSize: 2 });
+    const database = openDatabase({ databaseUrl: postgresUrl(), pgPoolSize: 2 });
     try {
       // Both connections of the pool, not only the first.
       const read = () =>

@@ -14,6 +14,18 @@ describe('money', () => {
     expect(lineAmount(1_000_000, 100_000_000, 1)).toBe(99_990_000_000_000);
     expect(lineAmount(999_999, 99_999_999, 3)).toBe(99_969_899_030_301);
   });
+  it('rounds an exact half away from zero beyond 2^53, and other remainders to the nearest', () => {
+    // qty × price is odd, so × 5,000 bp leaves exactly half a minor unit: about 5e16 > 2^53.
+    expect(lineAmount(1_000_001, 10_000_001, 5000)).toBe(5_000_005_500_001);
+    expect(lineAmount(-1_000_001, 10_000_001, 5000)).toBe(-5_000_005_500_001);
+    // × 2,500 bp: qty × price ≡ 1 (mod 4) leaves a quarter (down), ≡ 3 a three-quarter (up).
+    expect(lineAmount(1_000_001, 40_000_001, 7500)).toBe(10_000_010_250_000);
+    expect(lineAmount(1_000_001, 40_000_003, 7500)).toBe(10_000_010_750_001);
+    expect(lineAmount(-1_000_001, 40_000_001, 7500)).toBe(-10_000_010_250_000);
+    expect(lineAmount(-1_000_001, 40_000_003, 7500)).toBe(-10_000_010_750_001);
+    // No remainder at all.
+    expect(lineAmount(1_000_000, 100_000_000, 0)).toBe(100_000_000_000_000);
+  });
   it('rounds on numbers exactly as on bigints, up to the largest safe products', () => {
     const onBigints = (qty: number, price: number, bp: number) => {
       const raw = BigInt(qty) * BigInt(price) * BigInt(10_000 - bp);
@@ -44,11 +56,16 @@ describe('money', () => {
     expect(pctToBp(12.5)).toBe(1250);
     expect(pctToBp(0.07)).toBe(7);
     expect(pctToBp(undefined)).toBe(0);
+    expect(pctToBp(null)).toBe(0);
+    expect(pctToBp(0)).toBe(0);
     expect(bpToPct(1250)).toBe(12.5);
   });
   it('sums and formats', () => {
     expect(sumAmounts([1, 2, 3])).toBe(6);
     expect(formatMoney(123456, 'CNY')).toBe('CNY 1,234.56');
     expect(formatMoney(5, 'USD')).toBe('USD 0.05');
+    expect(formatMoney(0, 'CNY')).toBe('CNY 0.00');
+    expect(formatMoney(-123456, 'CNY')).toBe('CNY -1,234.56');
+    expect(formatMoney(-7, 'CNY')).toBe('CNY -0.07');
   });
 });

@@ -11,14 +11,12 @@ export function bpToPct(bp: number): number {
   return bp / 100;
 }
 
-/** Divides two bigints rounding half away from zero. */
+/** Divides by a positive bigint, rounding half away from zero. */
 function divRound(n: bigint, d: bigint): bigint {
   const q = n / d;
-  const r = n % d;
-  if (r === 0n) return q;
-  const twice = (r < 0n ? -r : r) * 2n;
-  if (twice >= (d < 0n ? -d : d)) return n < 0n === d < 0n ? q + 1n : q - 1n;
-  return q;
+  const r = n % d; // the sign of n
+  if ((r < 0n ? -r : r) * 2n < d) return q;
+  return n < 0n ? q - 1n : q + 1n;
 }
 
 /**

@@ -120,22 +120,25 @@ forEachDialect('orders list, export and CTP', (ctx) => {
     expect(wbEn.worksheets[0]!.getRow(1).getCell(1).value).toBe('Order no.');
   });
 
-  it('uses the status+customer index for the first page and the count (SQLite plan)', async () => {
-    if (ctx.dialect !== 'sqlite') return;
-    const f = { status: 'approved', customerId: w.customerId };
-    const plan = (q: { sql: string; parameters: readonly unknown[] }) =>
-      ctx.database
-        .sqlite!.prepare(`explain query plan ${q.sql}`)
-        .all(...(q.parameters as unknown[]))
-        .map((r) => (r as { detail: string }).detail)
-        .join(' | ');
-    const page = plan(orderPageQuery(ctx.database.db, f, 'createdAt', true, 50, 0).compile());
-    expect(page).toContain('orders_customer_status_idx');
-    expect(page).not.toContain('TEMP B-TREE');
-    expect(plan(orderCountQuery(ctx.database.db, f).compile())).toContain(
-      'COVERING INDEX orders_customer_status_idx',
-    );
-  });
+  // SQLite's query plan only: PostgreSQL picks its plan by table statistics, not fixed here.
+  it.skipIf(ctx.dialect !== 'sqlite')(
+    'uses the status+customer index for the first page and the count (SQLite plan)',
+    async () => {
+      const f = { status: 'approved', customerId: w.customerId };
+      const plan = (q: { sql: string; parameters: readonly unknown[] }) =>
+        ctx.database
+          .sqlite!.prepare(`explain query plan ${q.sql}`)
+          .all(...(q.parameters as unknown[]))
+          .map((r) => (r as { detail: string }).detail)
+          .join(' | ');
+      const page = plan(orderPageQuery(ctx.database.db, f, 'createdAt', true, 50, 0).compile());
+      expect(page).toContain('orders_customer_status_idx');
+      expect(page).not.toContain('TEMP B-TREE');
+      expect(plan(orderCountQuery(ctx.database.db, f).compile())).toContain(
+        'COVERING INDEX orders_customer_status_idx',
+      );
+    },
+  );
 
   it('answers CTP: today + lead time + shipping days, with a verdict and reasons', async () => {
     const res = await call(ctx, w.clerk.cookie, 'POST', '/api/ctp', {

@@ -11,6 +11,7 @@ import {
   ADMIN_PASSWORD,
   sessionCookieOf,
   testConfig,
+  postgresUrl,
   testDialects,
   type TestContext,
 } from '../../../test/helpers';
@@ -33,7 +34,7 @@ async function openCounting(dialect: 'sqlite' | 'postgres', dataDir: string) {
     await migrateToLatest(database);
     return { database, drop: async () => undefined };
   }
-  const url = process.env.TEST_DATABASE_URL!;
+  const url = postgresUrl()!;
   const schema = `t_stmt_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();

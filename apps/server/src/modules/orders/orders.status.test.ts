@@ -41,13 +41,31 @@ describe('order status machine', () => {
     for (const to of ORDER_STATUSES) expect(canTransition('cancelled', to)).toBe(false);
   });
 
-  it('assertTransition throws INVALID_TRANSITION exactly where the table says no', () => {
+  /** The lifecycle as DESIGN §2 draws it, written out here rather than read from the table. */
+  const ALLOWED = new Set([
+    'draft→in_review',
+    'draft→cancelled',
+    'in_review→approved',
+    'in_review→rejected',
+    'in_review→cancelled',
+    'rejected→draft',
+    'rejected→cancelled',
+    'approved→cancelled',
+  ]);
+
+  it('allows exactly the moves of the lifecycle, and assertTransition refuses every other', () => {
     for (const from of ORDER_STATUSES) {
       for (const to of ORDER_STATUSES) {
-        const allowed = ORDER_TRANSITIONS[from].includes(to);
-        expect(codeOf(() => assertTransition(from, to))).toBe(allowed ? null : 'INVALID_TRANSITION');
+        const allowed = ALLOWED.has(`${from}→${to}`);
+        expect(canTransition(from, to), `${from}→${to}`).toBe(allowed);
+        expect(
+          codeOf(() => assertTransition(from, to)),
+          `${from}→${to}`,
+        ).toBe(allowed ? null : 'INVALID_TRANSITION');
       }
     }
+    const listed = ORDER_STATUSES.flatMap((from) => ORDER_TRANSITIONS[from].map((to) => `${from}→${to}`));
+    expect(new Set(listed)).toEqual(ALLOWED);
   });
 
   it('needs a reason to reject or cancel, not to approve', () => {
