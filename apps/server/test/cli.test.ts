@@ -77,7 +77,7 @@ describe('gendan CLI', () => {
 
   it.skipIf(!postgresUrl())('explains pg_dump on PostgreSQL', () => {
     const r = gendan(['backup', path.join(dataDir, 'pg.dump')], {
-      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      DATABASE_URL: postgresUrl() ?? '',
     });
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('pg_dump');
