@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Role } from '@gendan/contracts';
+import type { Order, OrderSummary, Role } from '@gendan/contracts';
 import type { DB } from '../../db/schema';
 import type { AuthUser } from '../../lib/context';
 import { isCustomerUser } from '../identity/index';
@@ -26,3 +26,16 @@ export const orderEntityAccess: EntityAccessCheck = async (db: Kysely<DB>, user:
   if (isCustomerUser(user)) return user.customerId === customerId ? 'read' : null;
   return 'write';
 };
+
+/**
+ * What a portal customer sees of an order: the order without its review. Findings, their counts
+ * and the reviewed version are the clerk's checks, not the customer's business.
+ */
+export function portalOrder(order: Order): Order {
+  return { ...order, findings: [], openBlocks: 0, openWarnings: 0, reviewedVersion: null };
+}
+
+/** A list row as a portal customer sees it: without the review's counts. */
+export function portalSummary(summary: OrderSummary): OrderSummary {
+  return { ...summary, openBlocks: 0, openWarnings: 0 };
+}

@@ -83,16 +83,23 @@ const EXPORT_COLUMNS: { key: keyof OrderSummary | 'totalMajor'; zh: string; en: 
   { key: 'createdAt', zh: '创建时间', en: 'Created at', width: 24 },
 ];
 
+/** Export columns of the review, left out of a portal customer's export. */
+const REVIEW_COLUMNS: ReadonlySet<string> = new Set(['openBlocks', 'openWarnings']);
+
 const CHANNEL_NAMES: Record<Language, Record<string, string>> = {
   'zh-CN': { form: '表单', api: 'API', import: 'Excel 导入', email: '邮件', portal: '客户门户' },
   en: { form: 'Form', api: 'API', import: 'Import', email: 'E-mail', portal: 'Portal' },
 };
 
-/** The filtered list (all pages, up to 50,000 rows) as an xlsx workbook, headers in `lang`. */
+/**
+ * The filtered list (all pages, up to 50,000 rows) as an xlsx workbook, headers in `lang`. A
+ * portal customer's (`customerView`) has no review columns.
+ */
 export async function exportOrders(
   db: Kysely<DB>,
   query: Omit<ListOrdersQuery, 'page' | 'pageSize'>,
   lang: Language,
+  opts: { customerView?: boolean } = {},
 ) {
   const { sort, desc } = parseOrderSort(query.sort, lang);
   const rows = await listOrderRows(db, query, sort, desc, EXPORT_LIMIT + 1, 0);
@@ -111,7 +118,10 @@ export async function exportOrders(
   return writeWorkbook([
     {
       name: lang === 'en' ? 'Orders' : '订单',
-      columns: EXPORT_COLUMNS.map((c) => ({
+      columns: (opts.customerView
+        ? EXPORT_COLUMNS.filter((c) => !REVIEW_COLUMNS.has(c.key))
+        : EXPORT_COLUMNS
+      ).map((c) => ({
         header: lang === 'en' ? c.en : c.zh,
         key: c.key,
         ...(c.width ? { width: c.width } : {}),

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { forEachDialect } from '../../../test/helpers';
@@ -440,6 +441,131 @@ forEachDialect('orders API', (ctx) => {
       expect((await call(ctx, w.portal.cookie, 'POST', `/api/orders/${own.id}/review`)).statusCode).toBe(403);
       const timeline = (await call(ctx, w.portal.cookie, 'GET', `/api/orders/${own.id}/timeline`)).json();
       expect(timeline.items[0]).toMatchObject({ type: 'created', actorName: null });
+    });
+
+    describe('an order of the portal’s company that was reviewed, with findings and internal events', () => {
+      // Created by the clerk, edited, submitted (its review finds a price off the contract and a
+      // requested date before the feasible one), reviewed again, one finding overridden by a manager.
+      let id: string;
+      const overrideReason = 'Manager agreed the price with sales';
+      beforeAll(async () => {
+        const body = cleanOrder(w);
+        body.lines[0]!.unitPrice = 999;
+        body.lines[1]!.requestedDate = addDays(w.today, 1);
+        ({ id } = await create(w.clerk.cookie, body));
+        const edited = await call(ctx, w.clerk.cookie, 'PATCH', `/api/orders/${id}`, {
+          version: 1,
+          notes: 'Checked with the planner',
+        });
+        expect(edited.statusCode, edited.body).toBe(200);
+        const submitted = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/submit`, { version: 2 });
+        expect(submitted.statusCode, submitted.body).toBe(200);
+        const reviewed = await call(ctx, w.clerk.cookie, 'POST', `/api/orders/${id}/review`);
+        const price = reviewed
+          .json<{ findings: FindingBody[] }>()
+          .findings.find((f) => f.code === 'PRICE_MISMATCH')!;
+        const overridden = await call(
+          ctx,
+          w.manager.cookie,
+          'POST',
+          `/api/orders/${id}/findings/${price.id}/override`,
+          { reason: overrideReason },
+        );
+        expect(overridden.statusCode, overridden.body).toBe(200);
+      });
+
+      it('gives the clerk the findings but the portal customer the order without them', async () => {
+        const internal = (await call(ctx, w.clerk.cookie, 'GET', `/api/orders/${id}`)).json();
+        expect(internal.findings.map((f: FindingBody) => [f.code, f.status])).toEqual([
+          ['PRICE_MISMATCH', 'overridden'],
+          ['DELIVERY_INFEASIBLE', 'open'],
+        ]);
+
+        const res = await call(ctx, w.portal.cookie, 'GET', `/api/orders/${id}`);
+        expect(res.statusCode).toBe(200);
+        const mine = res.json();
+        expect(mine).toMatchObject({ id, customerId: w.customerId, status: 'in_review', lineCount: 2 });
+        expect(mine.findings).toEqual([]);
+        // Nor the counts of the review, nor which version it looked at.
+        expect(internal).toMatchObject({ openBlocks: 1, openWarnings: 0, reviewedVersion: 2 });
+        expect(mine).toMatchObject({ openBlocks: 0, openWarnings: 0, reviewedVersion: null });
+        expect(res.body).not.toContain(overrideReason);
+      });
+
+      it('keeps the review out of the portal customer’s list, its filter and its export', async () => {
+        const staff = (
+          await call(ctx, w.clerk.cookie, 'GET', `/api/orders?customerId=${w.customerId}`)
+        ).json();
+        expect(staff.items.find((o: { id: string }) => o.id === id)).toMatchObject({ openBlocks: 1 });
+        const list = (await call(ctx, w.portal.cookie, 'GET', '/api/orders?pageSize=100')).json();
+        const row = list.items.find((o: { id: string }) => o.id === id);
+        expect(row).toMatchObject({ id, openBlocks: 0, openWarnings: 0 });
+        // `hasFindings` does not sort the customer's orders into reviewed-with-findings and not.
+        const withFindings = (
+          await call(ctx, w.portal.cookie, 'GET', '/api/orders?hasFindings=true&pageSize=100')
+        ).json();
+        const without = (
+          await call(ctx, w.portal.cookie, 'GET', '/api/orders?hasFindings=false&pageSize=100')
+        ).json();
+        expect(withFindings.total).toBe(list.total);
+        expect(without.total).toBe(list.total);
+        const exported = await call(ctx, w.portal.cookie, 'GET', '/api/orders/export');
+        expect(exported.statusCode).toBe(200);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+        const headers = (wb.worksheets[0]!.getRow(1).values as unknown[]).filter(Boolean);
+        expect(headers).toContain('Customer PO');
+        expect(headers).not.toContain('Open blocks');
+        expect(headers).not.toContain('Open warnings');
+      });
+
+      it('gives the portal customer only the status steps of the timeline, without data or staff', async () => {
+        const internal = (await call(ctx, w.clerk.cookie, 'GET', `/api/orders/${id}/timeline`)).json().items;
+        expect(internal.map((e: { type: string }) => e.type)).toEqual([
+          'finding_overridden',
+          'reviewed',
+          'submitted',
+          'updated',
+          'created',
+        ]);
+        expect(internal[2]).toMatchObject({
+          actorName: w.clerk.username,
+          data: expect.objectContaining({ codes: ['PRICE_MISMATCH', 'DELIVERY_INFEASIBLE'] }),
+        });
+
+        const res = await call(ctx, w.portal.cookie, 'GET', `/api/orders/${id}/timeline`);
+        expect(res.statusCode).toBe(200);
+        expect(res.json().items).toEqual([
+          expect.objectContaining({
+            type: 'submitted',
+            fromStatus: 'draft',
+            toStatus: 'in_review',
+            actorId: null,
+            actorName: null,
+            data: null,
+          }),
+          expect.objectContaining({
+            type: 'created',
+            toStatus: 'draft',
+            actorId: null,
+            actorName: null,
+            data: null,
+          }),
+        ]);
+      });
+
+      it('answers 404 to a portal customer of another company, for the order and its timeline', async () => {
+        const stranger = await ctx.createUser({ roles: ['customer'], customerId: w.otherCustomerId });
+        for (const url of [`/api/orders/${id}`, `/api/orders/${id}/timeline`]) {
+          const res = await call(ctx, stranger.cookie, 'GET', url);
+          expect(res.statusCode, url).toBe(404);
+          expect(res.json().error.code, url).toBe('NOT_FOUND');
+        }
+        const list = (
+          await call(ctx, stranger.cookie, 'GET', `/api/orders?customerId=${w.customerId}`)
+        ).json();
+        expect(list.items.map((o: { id: string }) => o.id)).not.toContain(id);
+      });
     });
 
     it('limits approval to clerks and managers, and documents to the order’s readers', async () => {

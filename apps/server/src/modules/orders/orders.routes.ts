@@ -22,7 +22,7 @@ import { AppError } from '../../lib/errors';
 import { attachmentHeader, XLSX_MIME } from '../../lib/xlsx';
 import { actionContext, assertCustomerScope, isCustomerUser, requireUser } from '../identity/index';
 import { registerEntityAccess } from '../platform/index';
-import { ORDER_ACCESS, orderEntityAccess } from './orders.access';
+import { ORDER_ACCESS, orderEntityAccess, portalOrder, portalSummary } from './orders.access';
 import { approveOrder, cancelOrder, overrideFinding, rejectOrder, reopenOrder } from './orders.approval';
 import { exportOrders, listOrders } from './orders.list';
 import { intakeRoutes } from './orders.intake-routes';
@@ -58,10 +58,12 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const listFilter = (req: FastifyRequest, q: z.infer<typeof exportQuerySchema>) => {
     const user = requireUser(req);
+    const customer = isCustomerUser(user);
     return {
       ...q,
-      customerId: isCustomerUser(user) ? (user.customerId ?? '-') : q.customerId,
-      hasFindings: q.hasFindings === undefined ? undefined : q.hasFindings === 'true',
+      customerId: customer ? (user.customerId ?? '-') : q.customerId,
+      // Findings are internal: a portal customer cannot pick out the orders that have them.
+      hasFindings: customer || q.hasFindings === undefined ? undefined : q.hasFindings === 'true',
     };
   };
 
@@ -112,8 +114,14 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: pageOf(orderSummarySchema) },
       },
     },
-    async (req) =>
-      listOrders(app.db, listFilter(req, req.query) as Parameters<typeof listOrders>[1], req.lang),
+    async (req) => {
+      const page = await listOrders(
+        app.db,
+        listFilter(req, req.query) as Parameters<typeof listOrders>[1],
+        req.lang,
+      );
+      return isCustomerUser(requireUser(req)) ? { ...page, items: page.items.map(portalSummary) } : page;
+    },
   );
 
   app.get(
@@ -127,7 +135,9 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const buffer = await exportOrders(app.db, listFilter(req, req.query), req.lang);
+      const buffer = await exportOrders(app.db, listFilter(req, req.query), req.lang, {
+        customerView: isCustomerUser(requireUser(req)),
+      });
       const name = req.lang === 'en' ? 'orders.xlsx' : '订单.xlsx';
       return reply
         .header('content-type', XLSX_MIME)
@@ -145,8 +155,8 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => {
       await assertCanRead(req, req.params.id);
       const order = await getOrder(app.db, req.params.id, req.lang);
-      // Review findings are internal: a portal customer sees the order, not the clerk's checks.
-      return isCustomerUser(requireUser(req)) ? { ...order, findings: [] } : order;
+      // The review is internal: a portal customer sees the order, not the clerk's checks.
+      return isCustomerUser(requireUser(req)) ? portalOrder(order) : order;
     },
   );
 

@@ -6,6 +6,7 @@ import { buildApp } from '../../app';
 import { openDatabase } from '../../db/database';
 import { forEachDialect, testConfig } from '../../../test/helpers';
 import { APP_VERSION } from '../../lib/version';
+import { bodyFingerprint } from './platform.idempotency';
 
 forEachDialect('platform API', (ctx) => {
   describe('health and system', () => {
@@ -310,8 +311,99 @@ forEachDialect('platform API', (ctx) => {
           payload: newUser('idem_scope_a'),
         });
         expect(res.statusCode).toBe(409);
+        expect(res.json().error.code).toBe('USERNAME_TAKEN');
         expect(res.headers['idempotent-replayed']).toBeUndefined();
       }
+    });
+
+    it('releases the key of a request the service refused: the corrected retry runs and is then replayed', async () => {
+      const admin = await ctx.adminCookie();
+      const key = `release-${Date.now()}`;
+      const send = (payload: Record<string, unknown>) =>
+        ctx.app.inject({
+          method: 'POST',
+          url: '/api/users',
+          headers: { cookie: admin, 'idempotency-key': key, 'accept-language': 'en' },
+          payload,
+        });
+      const usersNamed = async (username: string) =>
+        Number(
+          (
+            await sql<{ n: number }>`select count(*) as n from users where username = ${username}`.execute(
+              ctx.database.db,
+            )
+          ).rows[0]!.n,
+        );
+      const keyRows = async () =>
+        Number(
+          (
+            await sql<{ n: number }>`select count(*) as n from idempotency_keys where key = ${key}`.execute(
+              ctx.database.db,
+            )
+          ).rows[0]!.n,
+        );
+
+      // Valid for the schema, so the key is claimed; the service then refuses a customer user
+      // without a customer.
+      const refusedBody = { ...newUser('idem_release'), roles: ['customer'] };
+      const refused = await send(refusedBody);
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json().error.code).toBe('BAD_REQUEST');
+      expect(refused.headers['idempotent-replayed']).toBeUndefined();
+      expect(await keyRows()).toBe(0);
+      expect(await usersNamed('idem_release')).toBe(0);
+
+      const corrected = await send(newUser('idem_release'));
+      expect(corrected.statusCode, corrected.body).toBe(201);
+      expect(corrected.headers['idempotent-replayed']).toBeUndefined();
+      expect(corrected.json()).toMatchObject({ username: 'idem_release', roles: ['clerk'] });
+      expect(await usersNamed('idem_release')).toBe(1);
+
+      const replayed = await send(newUser('idem_release'));
+      expect(replayed.statusCode).toBe(201);
+      expect(replayed.headers['idempotent-replayed']).toBe('true');
+      expect(replayed.json()).toEqual(corrected.json());
+      expect(await usersNamed('idem_release')).toBe(1);
+
+      // The key now stands for the success: the refused body is another request.
+      const reused = await send(refusedBody);
+      expect(reused.statusCode).toBe(422);
+      expect(reused.json().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+
+    it('waits for the request holding the key, then answers 409 IDEMPOTENCY_IN_FLIGHT without running', async () => {
+      const holder = await ctx.createUser({ roles: ['admin'] });
+      const key = `in-flight-${Date.now()}`;
+      const payload = newUser('idem_in_flight');
+      // The same request, claimed by another process that is still running it.
+      await ctx.database.db
+        .insertInto('idempotency_keys')
+        .values({
+          scope: holder.id,
+          key,
+          method: 'POST',
+          path: '/api/users',
+          body_hash: bodyFingerprint(payload, 'application/json', undefined),
+          status: 'in_flight',
+          response_status: null,
+          response_body: null,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      const started = Date.now();
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: { cookie: holder.cookie, 'idempotency-key': key, 'accept-language': 'en' },
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error.code).toBe('IDEMPOTENCY_IN_FLIGHT');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
+      const count = await sql<{
+        n: number;
+      }>`select count(*) as n from users where username = 'idem_in_flight'`.execute(ctx.database.db);
+      expect(Number(count.rows[0]!.n)).toBe(0);
     });
 
     it('refuses an empty or overlong key', async () => {
