@@ -345,6 +345,47 @@ forEachDialect('order intake API', (ctx: TestContext) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('writes none of the valid orders of a file that also holds an invalid one, and the fixed file imports each once', async () => {
+    const rows: Row[] = [
+      ['C001', 'PO-MIX-1', null, null, 'M-100', null, 5, 12, null, '2027-01-10', null],
+      ['C002', 'PO-MIX-2', null, null, 'M-200', null, 2, 1, null, '2027-01-10', null],
+      ['C001', 'PO-MIX-3', null, null, 'M-200', null, 'ten', 8.5, null, '2027-01-10', null],
+    ];
+    const audits = async () =>
+      Number(
+        (await sql<{ n: number | string }>`select count(*) as n from audit_log`.execute(ctx.database.db))
+          .rows[0]!.n,
+      );
+    const ours = async () =>
+      (
+        await sql<{ customer_po: string }>`
+          select customer_po from orders where customer_po like 'PO-MIX-%' order by customer_po
+        `.execute(ctx.database.db)
+      ).rows.map((r) => r.customer_po);
+    const before = { ...(await counts()), audits: await audits() };
+
+    const res = await post('/api/orders/import', clerk, { filename: 'mixed.xlsx', data: await xlsxOf(rows) });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().error.code).toBe('IMPORT_INVALID');
+    expect(res.json().error.details.errors).toMatchObject([{ row: 4, code: 'INVALID_NUMBER' }]);
+    expect(await ours()).toEqual([]);
+    expect({ ...(await counts()), audits: await audits() }).toEqual(before);
+
+    rows[2]![6] = 10;
+    const fixed = await post('/api/orders/import', clerk, {
+      filename: 'mixed.xlsx',
+      data: await xlsxOf(rows),
+    });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json().orders.map((o: Json) => [o.customerPo, o.alreadyImported])).toEqual([
+      ['PO-MIX-1', false],
+      ['PO-MIX-2', false],
+      ['PO-MIX-3', false],
+    ]);
+    expect(await ours()).toEqual(['PO-MIX-1', 'PO-MIX-2', 'PO-MIX-3']);
+    expect((await counts()).orders).toBe(before.orders + 3);
+  });
+
   it('imports csv (Chinese headers, quoted values) and previews it', async () => {
     const file = csvOf([
       [
