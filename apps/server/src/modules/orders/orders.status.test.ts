@@ -92,4 +92,32 @@ describe('order status machine', () => {
       expect(errorMessage(e.code, 'en', e.params)).toBe('The order cannot go from approved to in review');
     }
   });
+
+  it('names every status in both languages, in transition and edit errors', () => {
+    const messages = (fn: () => void) => {
+      try {
+        fn();
+      } catch (err) {
+        const e = err as AppError;
+        return [errorMessage(e.code, 'zh-CN', e.params), errorMessage(e.code, 'en', e.params)];
+      }
+      return expect.unreachable();
+    };
+    expect(messages(() => assertTransition('rejected', 'approved'))).toEqual([
+      '订单不能从「已驳回」变为「已批准」',
+      'The order cannot go from rejected to approved',
+    ]);
+    expect(messages(() => assertTransition('cancelled', 'draft'))).toEqual([
+      '订单不能从「已取消」变为「草稿」',
+      'The order cannot go from cancelled to draft',
+    ]);
+    expect(messages(() => assertEditable('cancelled'))).toEqual([
+      '订单当前状态为「已取消」，不能修改',
+      'The order is cancelled and can no longer be changed',
+    ]);
+    expect(messages(() => assertEditable('rejected'))).toEqual([
+      '订单当前状态为「已驳回」，不能修改',
+      'The order is rejected and can no longer be changed',
+    ]);
+  });
 });
