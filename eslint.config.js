@@ -24,7 +24,7 @@ export default tseslint.config(
       'data/**',
       'coverage/**',
       'bench/results/**',
-      '.stryker-tmp/**',
+      '.stryker-tmp*/**',
       'reports/**',
     ],
   },
