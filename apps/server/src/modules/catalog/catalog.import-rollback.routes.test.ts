@@ -163,5 +163,49 @@ forEachDialect('catalog imports are all or nothing', (ctx) => {
       await refused('/api/contracts/import', file, [5]);
       expect(await snapshot()).toEqual(before);
     });
+
+    it('writes neither the new price list nor the change to an existing one when one row is invalid', async () => {
+      await post('/api/price-lists', {
+        code: 'RB-JG1',
+        validFrom: '2026-01-01',
+        validTo: '2026-12-31',
+        currency: 'CNY',
+        status: 'active',
+        lines: [{ productId, unitPrice: 500 }],
+      });
+      /** Every column of the RB-JG price lists and of their lines. */
+      const snapshot = async () => ({
+        lists: await ctx.database.db
+          .selectFrom('agreements')
+          .selectAll()
+          .where('code', 'like', 'RB-JG%')
+          .orderBy('code')
+          .execute(),
+        lines: await ctx.database.db
+          .selectFrom('agreement_lines')
+          .innerJoin('agreements', 'agreements.id', 'agreement_lines.agreement_id')
+          .selectAll('agreement_lines')
+          .where('agreements.code', 'like', 'RB-JG%')
+          .orderBy('agreements.code')
+          .orderBy('agreement_lines.line_no')
+          .execute(),
+      });
+      const before = await snapshot();
+      expect(before.lists.map((a) => [a.code, a.kind, a.version])).toEqual([['RB-JG1', 'price_list', 1]]);
+      expect(before.lines.map((l) => [l.min_qty, l.unit_price])).toEqual([[1, 500]]);
+      const header = ['编号', '类型', '生效日期', '截止日期', '币种', '状态', '产品型号', '起订量', '单价'];
+      const file = await xlsx([
+        header,
+        // A new price list, valid.
+        ['RB-JG2', '价格表', '2026-01-01', '2026-12-31', 'CNY', '生效', 'RB-P1', 1, 7],
+        // The existing price list with a later end date, a new price and a second tier, valid.
+        ['RB-JG1', '价格表', '2026-01-01', '2027-06-30', 'CNY', '生效', 'RB-P1', 1, 4.5],
+        ['RB-JG1', null, null, null, null, null, 'RB-P1', 50, 4],
+        // A third price list whose product does not exist.
+        ['RB-JG3', '价格表', '2026-01-01', '2026-12-31', 'CNY', '生效', 'NO-SUCH', 1, 9],
+      ]);
+      await refused('/api/price-lists/import', file, [5]);
+      expect(await snapshot()).toEqual(before);
+    });
   });
 });

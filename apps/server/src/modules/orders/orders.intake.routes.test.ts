@@ -89,7 +89,9 @@ forEachDialect('order intake API', (ctx: TestContext) => {
     expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
     return res.json();
   };
-  const count = async (table: 'orders' | 'import_receipts' | 'documents' | 'order_events') => {
+  const count = async (
+    table: 'orders' | 'order_lines' | 'import_receipts' | 'documents' | 'order_events' | 'audit_log',
+  ) => {
     const r = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(
       ctx.database.db,
     );
@@ -97,10 +99,20 @@ forEachDialect('order intake API', (ctx: TestContext) => {
   };
   const counts = async () => ({
     orders: await count('orders'),
+    lines: await count('order_lines'),
     receipts: await count('import_receipts'),
     documents: await count('documents'),
     events: await count('order_events'),
+    audits: await count('audit_log'),
   });
+  /** The customer POs of the orders whose PO starts with `prefix`, read through the API. */
+  const ordersOf = async (prefix: string): Promise<string[]> => {
+    const list = await json('GET', `/api/orders?q=${encodeURIComponent(prefix)}&pageSize=100`);
+    return list.items
+      .map((o: Json) => o.customerPo as string)
+      .filter((po: string) => po.startsWith(prefix))
+      .sort();
+  };
 
   /**
    * The file is archived as one document of the order, its timeline event names that document, and
@@ -351,39 +363,67 @@ forEachDialect('order intake API', (ctx: TestContext) => {
       ['C002', 'PO-MIX-2', null, null, 'M-200', null, 2, 1, null, '2027-01-10', null],
       ['C001', 'PO-MIX-3', null, null, 'M-200', null, 'ten', 8.5, null, '2027-01-10', null],
     ];
-    const audits = async () =>
-      Number(
-        (await sql<{ n: number | string }>`select count(*) as n from audit_log`.execute(ctx.database.db))
-          .rows[0]!.n,
-      );
-    const ours = async () =>
-      (
-        await sql<{ customer_po: string }>`
-          select customer_po from orders where customer_po like 'PO-MIX-%' order by customer_po
-        `.execute(ctx.database.db)
-      ).rows.map((r) => r.customer_po);
-    const before = { ...(await counts()), audits: await audits() };
+    const before = await counts();
 
     const res = await post('/api/orders/import', clerk, { filename: 'mixed.xlsx', data: await xlsxOf(rows) });
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().error.code).toBe('IMPORT_INVALID');
     expect(res.json().error.details.errors).toMatchObject([{ row: 4, code: 'INVALID_NUMBER' }]);
-    expect(await ours()).toEqual([]);
-    expect({ ...(await counts()), audits: await audits() }).toEqual(before);
+    expect(await ordersOf('PO-MIX-')).toEqual([]);
+    expect(await counts()).toEqual(before);
 
     rows[2]![6] = 10;
-    const fixed = await post('/api/orders/import', clerk, {
-      filename: 'mixed.xlsx',
-      data: await xlsxOf(rows),
-    });
-    expect(fixed.statusCode, fixed.body).toBe(200);
-    expect(fixed.json().orders.map((o: Json) => [o.customerPo, o.alreadyImported])).toEqual([
+    const fixed = await xlsxOf(rows);
+    const imported = await post('/api/orders/import', clerk, { filename: 'mixed.xlsx', data: fixed });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json().orders.map((o: Json) => [o.customerPo, o.alreadyImported])).toEqual([
       ['PO-MIX-1', false],
       ['PO-MIX-2', false],
       ['PO-MIX-3', false],
     ]);
-    expect(await ours()).toEqual(['PO-MIX-1', 'PO-MIX-2', 'PO-MIX-3']);
+    expect(await ordersOf('PO-MIX-')).toEqual(['PO-MIX-1', 'PO-MIX-2', 'PO-MIX-3']);
     expect((await counts()).orders).toBe(before.orders + 3);
+    const again = await post('/api/orders/import', clerk, { filename: 'mixed.xlsx', data: fixed });
+    expect(again.json()).toMatchObject({ created: 0, skipped: 3 });
+    expect(await ordersOf('PO-MIX-')).toEqual(['PO-MIX-1', 'PO-MIX-2', 'PO-MIX-3']);
+  });
+
+  it('writes none of the valid orders of a mail whose attachment also holds an invalid one, and the fixed mail imports each once', async () => {
+    const rows: Row[] = [
+      ['C001', 'PO-EMIX-1', null, null, 'M-100', null, 5, 12, null, '2027-01-10', null],
+      ['C002', 'PO-EMIX-2', null, null, 'M-200', null, 2, 1, null, '2027-01-10', null],
+      ['C001', 'PO-EMIX-3', null, null, 'NOPE', null, 3, 8.5, null, '2027-01-10', null],
+    ];
+    const mail = async () =>
+      compose({
+        from: 'buyer@acme.example',
+        subject: '[C001] 采购订单',
+        text: '订单见附件。',
+        attachments: [{ filename: 'po.xlsx', content: await xlsxOf(rows) }],
+      });
+    const before = await counts();
+
+    const res = await post('/api/orders/import-email', clerk, { filename: 'mixed.eml', data: await mail() });
+    expect(res.statusCode, res.body).toBe(422);
+    expect(res.json().error.code).toBe('IMPORT_INVALID');
+    expect(res.json().error.details.errors).toMatchObject([{ row: 4, code: 'UNKNOWN_PRODUCT' }]);
+    expect(await ordersOf('PO-EMIX-')).toEqual([]);
+    expect(await counts()).toEqual(before);
+
+    rows[2]![4] = 'M-200';
+    const fixed = await mail();
+    const imported = await post('/api/orders/import-email', clerk, { filename: 'fixed.eml', data: fixed });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(imported.json().orders.map((o: Json) => [o.customerPo, o.alreadyImported])).toEqual([
+      ['PO-EMIX-1', false],
+      ['PO-EMIX-2', false],
+      ['PO-EMIX-3', false],
+    ]);
+    expect(await ordersOf('PO-EMIX-')).toEqual(['PO-EMIX-1', 'PO-EMIX-2', 'PO-EMIX-3']);
+    expect((await counts()).orders).toBe(before.orders + 3);
+    const again = await post('/api/orders/import-email', clerk, { filename: 'fixed.eml', data: fixed });
+    expect(again.json().orders.every((o: Json) => o.alreadyImported)).toBe(true);
+    expect(await ordersOf('PO-EMIX-')).toEqual(['PO-EMIX-1', 'PO-EMIX-2', 'PO-EMIX-3']);
   });
 
   it('imports csv (Chinese headers, quoted values) and previews it', async () => {

@@ -366,6 +366,48 @@ forEachDialect(
       expect(ok.statusCode).toBe(201);
       expect(await count()).toBe(1);
     });
+
+    it('stores a file of exactly the cap and refuses one byte more with 413 in the caller’s language', async () => {
+      const admin = await ctx.adminCookie();
+      const english = await ctx.createUser({ roles: ['admin'], language: 'en' });
+      const send = (size: number, cookie = admin) => {
+        const body = multipart(
+          { entityType: 'test_item', entityId: 'c1:edge', docType: 'drawing' },
+          { filename: 'edge.png', data: Buffer.concat([PNG, Buffer.alloc(size - PNG.length, 1)]) },
+        );
+        return ctx.app.inject({
+          method: 'POST',
+          url: '/api/documents',
+          headers: { ...body.headers, cookie },
+          payload: body.payload,
+        });
+      };
+      const stored = async () =>
+        (
+          await sql<{ size: number | string }>`
+            select size from documents where entity_id = 'c1:edge'
+          `.execute(ctx.database.db)
+        ).rows.map((r) => Number(r.size));
+
+      const over = await send(1025);
+      expect(over.statusCode, over.body).toBe(413);
+      expect(over.json().error).toMatchObject({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: '文件或请求过大，上限为 1024 B',
+      });
+      const overEn = await send(1025, english.cookie);
+      expect(overEn.statusCode, overEn.body).toBe(413);
+      expect(overEn.json().error).toMatchObject({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The file or request is too large; the limit is 1024 B',
+      });
+      expect(await stored()).toEqual([]);
+
+      const atCap = await send(1024);
+      expect(atCap.statusCode, atCap.body).toBe(201);
+      expect(atCap.json().size).toBe(1024);
+      expect(await stored()).toEqual([1024]);
+    });
   },
   { uploadMaxBytes: 1024 },
 );
