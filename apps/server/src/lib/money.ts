@@ -4,7 +4,7 @@
  */
 
 export function pctToBp(pct: number | null | undefined): number {
-  return pct === null || pct === undefined ? 0 : Math.round(pct * 100);
+  return Math.round((pct ?? 0) * 100);
 }
 
 export function bpToPct(bp: number): number {

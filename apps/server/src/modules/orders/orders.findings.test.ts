@@ -45,6 +45,20 @@ describe('finding messages', () => {
     expect(m['zh-CN']).toContain('SO202611-00001、草稿订单');
   });
 
+  it('shows a number that is not finite as NaN or Infinity, so a broken amount is visible', () => {
+    const spec = (actual: unknown) =>
+      findingMessages('SPEC_MISMATCH', { lineNo: 1, key: 'k', actual, expected: 'x', source: 'product' });
+    expect(spec(Number.NaN)).toEqual({
+      'zh-CN': '第 1 行规格「k」为「NaN」，与产品标准规格的「x」不一致',
+      en: 'Line 1: spec "k" is "NaN" but the product spec says "x"',
+    });
+    expect(spec(Number.POSITIVE_INFINITY).en).toBe(
+      'Line 1: spec "k" is "Infinity" but the product spec says "x"',
+    );
+    expect(spec(false).en).toBe('Line 1: spec "k" is "false" but the product spec says "x"');
+    expect(spec(-2.5).en).toBe('Line 1: spec "k" is "-2.5" but the product spec says "x"');
+  });
+
   it('builds complete messages for real findings: no placeholders, undefined or NaN', () => {
     const input = reviewInput({
       lines: [

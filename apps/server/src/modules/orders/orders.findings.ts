@@ -14,7 +14,8 @@ type Texts = { 'zh-CN': (p: Params) => string; en: (p: Params) => string };
 function s(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  // JSON would show NaN and Infinity as null; booleans and finite numbers read the same either way.
+  if (typeof v === 'number') return String(v);
   return JSON.stringify(v);
 }
 const money = (p: Params, key: string, currencyKey = 'currency') =>

@@ -30,3 +30,33 @@ describe('AMOUNT_MISMATCH', () => {
     expect(amountMismatch({ ...input, order: { ...input.order, statedTotal: 125_000 } })).toEqual([]);
   });
 });
+
+describe('AMOUNT_MISMATCH findings', () => {
+  it('names the line, both amounts and the currency, and suggests the computed amount', () => {
+    expect(amountMismatch(reviewInput({ lines: [line({ statedAmount: 120_000 })] }))).toEqual([
+      {
+        code: 'AMOUNT_MISMATCH',
+        severity: 'warn',
+        lineNo: 1,
+        params: { scope: 'line', lineNo: 1, actual: 120_000, expected: 125_000, currency: 'CNY' },
+        expected: 125_000,
+        actual: 120_000,
+        suggestion: { statedAmount: 125_000 },
+      },
+    ]);
+  });
+
+  it('suggests the computed total for a wrong stated total', () => {
+    const base = reviewInput();
+    expect(amountMismatch({ ...base, order: { ...base.order, statedTotal: 100 } })).toEqual([
+      {
+        code: 'AMOUNT_MISMATCH',
+        severity: 'warn',
+        params: { scope: 'total', actual: 100, expected: 125_000, currency: 'CNY' },
+        expected: 125_000,
+        actual: 100,
+        suggestion: { statedTotal: 125_000 },
+      },
+    ]);
+  });
+});

@@ -23,3 +23,23 @@ describe('BELOW_MIN_ORDER', () => {
     expect(belowMinOrder(withMin(10 ** 9, 'USD'))).toEqual([]);
   });
 });
+
+describe('BELOW_MIN_ORDER findings', () => {
+  it('names the total, the minimum and the currency', () => {
+    const base = reviewInput();
+    expect(belowMinOrder({ ...base, policy: { ...base.policy, minOrderValue: 200_000 } })).toEqual([
+      {
+        code: 'BELOW_MIN_ORDER',
+        severity: 'warn',
+        params: { total: 125_000, minOrderValue: 200_000, currency: 'CNY' },
+        expected: 200_000,
+        actual: 125_000,
+      },
+    ]);
+  });
+
+  it('has no minimum at zero, even for an order whose total is negative', () => {
+    const base = reviewInput();
+    expect(belowMinOrder({ ...base, order: { ...base.order, total: -100 } })).toEqual([]);
+  });
+});

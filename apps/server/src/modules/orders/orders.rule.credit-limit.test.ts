@@ -34,3 +34,47 @@ describe('CREDIT_LIMIT', () => {
     ]);
   });
 });
+
+describe('CREDIT_LIMIT findings', () => {
+  it('ignores a customer whose limit is not known', () => {
+    const base = reviewInput();
+    for (const limit of [null, undefined]) {
+      expect(
+        creditLimit({ ...base, customer: { ...base.customer, creditLimit: limit as unknown as null } }),
+      ).toEqual([]);
+    }
+  });
+
+  it('warns when the limit is in another currency than the order', () => {
+    const base = reviewInput();
+    expect(
+      creditLimit({ ...base, customer: { ...base.customer, creditLimit: 10, currency: 'USD' } }),
+    ).toEqual([
+      {
+        code: 'CREDIT_LIMIT',
+        severity: 'warn',
+        params: { variant: 'currency', creditLimit: 10, limitCurrency: 'USD', orderCurrency: 'CNY' },
+      },
+    ]);
+  });
+
+  it('blocks an exposure above the limit, naming its parts', () => {
+    const base = reviewInput({ openReceivables: 5000 });
+    expect(creditLimit({ ...base, customer: { ...base.customer, creditLimit: 100_000 } })).toEqual([
+      {
+        code: 'CREDIT_LIMIT',
+        severity: 'block',
+        params: {
+          variant: 'exceeded',
+          creditLimit: 100_000,
+          openReceivables: 5000,
+          total: 125_000,
+          exposure: 130_000,
+          currency: 'CNY',
+        },
+        expected: 100_000,
+        actual: 130_000,
+      },
+    ]);
+  });
+});

@@ -27,3 +27,25 @@ describe('CURRENCY_MISMATCH', () => {
     expect(currencyMismatch(reviewInput({ agreements: [] }))).toEqual([]);
   });
 });
+
+describe('CURRENCY_MISMATCH findings', () => {
+  it('names the agreement and its lines and suggests its currency', () => {
+    const agreements = [agreement({ currency: 'USD' })];
+    expect(currencyMismatch(reviewInput({ agreements, lines: [line(), line({ lineNo: 2 })] }))).toEqual([
+      {
+        code: 'CURRENCY_MISMATCH',
+        severity: 'block',
+        params: {
+          orderCurrency: 'CNY',
+          agreementCurrency: 'USD',
+          agreementCode: 'HT-2026-01',
+          agreementKind: 'contract',
+          lines: '1, 2',
+        },
+        expected: 'USD',
+        actual: 'CNY',
+        suggestion: { currency: 'USD' },
+      },
+    ]);
+  });
+});

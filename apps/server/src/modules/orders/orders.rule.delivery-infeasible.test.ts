@@ -49,3 +49,39 @@ describe('DELIVERY_INFEASIBLE', () => {
     ).toEqual([]);
   });
 });
+
+describe('DELIVERY_INFEASIBLE findings', () => {
+  const explanation = { 'zh-CN': '生产 10 天', en: '10 days of production' };
+
+  it('names the line, the model and both dates, and suggests the earliest date', () => {
+    const input = reviewInput({
+      lines: [line({ requestedDate: '2026-12-01' })],
+      feasibleDates: new Map([[1, { date: '2026-12-12', explanation }]]),
+    });
+    expect(deliveryInfeasible(input)).toEqual([
+      {
+        code: 'DELIVERY_INFEASIBLE',
+        severity: 'block',
+        lineNo: 1,
+        params: {
+          lineNo: 1,
+          model: 'BR-100',
+          requestedDate: '2026-12-01',
+          earliestDate: '2026-12-12',
+          explanation,
+        },
+        expected: '2026-12-12',
+        actual: '2026-12-01',
+        suggestion: { requestedDate: '2026-12-12' },
+      },
+    ]);
+  });
+
+  it('leaves the model empty for a product it does not know', () => {
+    const input = reviewInput({
+      lines: [line({ productId: 'gone', requestedDate: '2026-12-01' })],
+      feasibleDates: new Map([[1, { date: '2026-12-12', explanation }]]),
+    });
+    expect(deliveryInfeasible(input)[0]!.params.model).toBe('');
+  });
+});

@@ -47,3 +47,85 @@ describe('DISCOUNT_OVER_POLICY', () => {
     );
   });
 });
+
+describe('DISCOUNT_OVER_POLICY findings in full', () => {
+  it('names the agreement as the limit when it allows no more than the role', () => {
+    const agreements = [agreement({ lines: [agreementLine({ maxDiscountPct: 3 })] })];
+    expect(
+      discountOverPolicy(
+        reviewInput({ agreements, creatorRoles: ['clerk'], lines: [line({ discountBp: 450 })] }),
+      ),
+    ).toEqual([
+      {
+        code: 'DISCOUNT_OVER_POLICY',
+        severity: 'block',
+        lineNo: 1,
+        params: {
+          lineNo: 1,
+          model: 'BR-100',
+          actualPct: 4.5,
+          maxPct: 3,
+          limit: 'agreement',
+          agreementCode: 'HT-2026-01',
+          roles: 'clerk',
+        },
+        expected: 3,
+        actual: 4.5,
+        suggestion: { discountPct: 3 },
+      },
+    ]);
+  });
+
+  it('names the roles as the limit, without an agreement', () => {
+    const f = discountOverPolicy(
+      reviewInput({ creatorRoles: ['clerk', 'sales'], lines: [line({ discountBp: 650 })] }),
+    );
+    expect(f).toEqual([
+      {
+        code: 'DISCOUNT_OVER_POLICY',
+        severity: 'block',
+        lineNo: 1,
+        params: {
+          lineNo: 1,
+          model: 'BR-100',
+          actualPct: 6.5,
+          maxPct: 5,
+          limit: 'role',
+          agreementCode: undefined,
+          roles: 'clerk, sales',
+        },
+        expected: 5,
+        actual: 6.5,
+        suggestion: { discountPct: 5 },
+      },
+    ]);
+  });
+
+  it('lets an agreement without a maximum leave the limit to the role', () => {
+    const agreements = [agreement({ lines: [agreementLine({ maxDiscountPct: null })] })];
+    expect(
+      discountOverPolicy(
+        reviewInput({ agreements, creatorRoles: ['manager'], lines: [line({ discountBp: 400 })] }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('holds lines no agreement prices, or below the lowest tier, or of unknown products, to the role', () => {
+    const uncovered = discountOverPolicy(
+      reviewInput({ agreements: [], creatorRoles: ['clerk'], lines: [line({ discountBp: 400 })] }),
+    );
+    expect(uncovered.map((f) => f.params)).toEqual([expect.objectContaining({ limit: 'role', maxPct: 3 })]);
+    const belowTier = discountOverPolicy(
+      reviewInput({
+        agreements: [agreement({ lines: [agreementLine({ minQty: 1000, maxDiscountPct: 1 })] })],
+        creatorRoles: ['clerk'],
+        lines: [line({ discountBp: 400 })],
+      }),
+    );
+    expect(belowTier.map((f) => f.params)).toEqual([expect.objectContaining({ limit: 'role', maxPct: 3 })]);
+    const unknown = discountOverPolicy(
+      reviewInput({ creatorRoles: ['clerk'], lines: [line({ productId: 'gone', discountBp: 400 })] }),
+    );
+    expect(unknown.map((f) => f.params)).toEqual([expect.objectContaining({ model: '', limit: 'role' })]);
+  });
+});

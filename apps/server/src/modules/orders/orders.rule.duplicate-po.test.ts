@@ -35,3 +35,34 @@ describe('DUPLICATE_PO', () => {
     ).toEqual([]);
   });
 });
+
+describe('DUPLICATE_PO findings', () => {
+  it('lists the other orders with their numbers, statuses and ids', () => {
+    const input = reviewInput({
+      samePoOrders: [
+        { id: 'o-2', number: 'SO202611-00002', status: 'approved' },
+        { id: 'o-3', number: 'SO202611-00003', status: 'draft' },
+      ],
+    });
+    expect(duplicatePo(input)).toEqual([
+      {
+        code: 'DUPLICATE_PO',
+        severity: 'warn',
+        params: {
+          customerPo: 'PO-1',
+          others: [
+            { number: 'SO202611-00002', status: 'approved' },
+            { number: 'SO202611-00003', status: 'draft' },
+          ],
+        },
+        actual: 'PO-1',
+        expected: {
+          otherOrders: [
+            { id: 'o-2', number: 'SO202611-00002' },
+            { id: 'o-3', number: 'SO202611-00003' },
+          ],
+        },
+      },
+    ]);
+  });
+});

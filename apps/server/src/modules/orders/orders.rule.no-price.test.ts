@@ -42,3 +42,39 @@ describe('NO_PRICE', () => {
     expect(noPrice(reviewInput({ agreements }))).toEqual([]);
   });
 });
+
+describe('NO_PRICE findings', () => {
+  it('blocks a quantity below the lowest tier, naming and suggesting the minimum', () => {
+    const agreements = [agreement({ lines: [agreementLine({ minQty: 500 })] })];
+    expect(noPrice(reviewInput({ agreements, lines: [line({ qty: 100 })] }))).toEqual([
+      {
+        code: 'NO_PRICE',
+        severity: 'block',
+        lineNo: 1,
+        params: {
+          lineNo: 1,
+          model: 'BR-100',
+          reason: 'below_min_qty',
+          qty: 100,
+          minQty: 500,
+          agreementCode: 'HT-2026-01',
+        },
+        expected: { minQty: 500 },
+        actual: { qty: 100 },
+        suggestion: { qty: 500 },
+      },
+    ]);
+  });
+
+  it('leaves the model empty for a product it does not know', () => {
+    expect(noPrice(reviewInput({ lines: [line({ productId: 'gone' })] }))).toEqual([
+      {
+        code: 'NO_PRICE',
+        severity: 'block',
+        lineNo: 1,
+        params: { lineNo: 1, model: '', reason: 'none', orderDate: '2026-11-27' },
+        actual: 1250,
+      },
+    ]);
+  });
+});

@@ -67,3 +67,14 @@ describe('PRICE_MISMATCH', () => {
     expect(priceMismatch(reviewInput({ agreements: usd, lines: [line({ unitPrice: 1 })] }))).toEqual([]);
   });
 });
+
+describe('PRICE_MISMATCH findings', () => {
+  it('leaves the model empty for a product it does not know', () => {
+    const agreements = [agreement({ lines: [agreementLine({ productId: 'gone' })] })];
+    const f = priceMismatch(
+      reviewInput({ agreements, lines: [line({ productId: 'gone', unitPrice: 1300 })] }),
+    );
+    expect(f).toHaveLength(1);
+    expect(f[0]!.params).toMatchObject({ model: '', actual: 1300, expected: 1250 });
+  });
+});

@@ -16,3 +16,18 @@ describe('PRODUCT_INACTIVE', () => {
     expect(productInactive(reviewInput())).toEqual([]);
   });
 });
+
+describe('PRODUCT_INACTIVE findings', () => {
+  it('names the line, the model and the product name', () => {
+    const input = reviewInput({ products: new Map([[P1, product({ active: false })]]) });
+    expect(productInactive(input)).toEqual([
+      {
+        code: 'PRODUCT_INACTIVE',
+        severity: 'block',
+        lineNo: 1,
+        params: { lineNo: 1, model: 'BR-100', name: 'Bracket' },
+        actual: 'BR-100',
+      },
+    ]);
+  });
+});

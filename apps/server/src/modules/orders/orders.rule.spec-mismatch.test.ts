@@ -66,3 +66,41 @@ describe('SPEC_MISMATCH', () => {
     ]);
   });
 });
+
+describe('SPEC_MISMATCH without an agreement or a product', () => {
+  it('holds a line no agreement covers to the product spec', () => {
+    const f = specMismatch(reviewInput({ agreements: [], lines: [line({ specs: { 材质: '201' } })] }));
+    expect(f).toEqual([
+      {
+        code: 'SPEC_MISMATCH',
+        severity: 'block',
+        lineNo: 1,
+        params: {
+          lineNo: 1,
+          model: 'BR-100',
+          key: '材质',
+          expected: '304',
+          actual: '201',
+          source: 'product',
+          agreementCode: undefined,
+          agreementKind: undefined,
+        },
+        expected: { 材质: '304' },
+        actual: { 材质: '201' },
+        suggestion: { specs: { 材质: '304' } },
+      },
+    ]);
+  });
+
+  it('takes an unknown product as defining no spec, and names no model for it', () => {
+    expect(
+      specMismatch(reviewInput({ lines: [line({ productId: 'gone', specs: { 材质: '201' } })] })),
+    ).toEqual([]);
+    const agreements = [agreement({ lines: [agreementLine({ productId: 'gone', specs: { 材质: '316' } })] })];
+    const f = specMismatch(
+      reviewInput({ agreements, lines: [line({ productId: 'gone', specs: { 材质: '201' } })] }),
+    );
+    expect(f).toHaveLength(1);
+    expect(f[0]!.params).toMatchObject({ model: '', source: 'agreement', expected: '316' });
+  });
+});

@@ -76,3 +76,87 @@ describe('TERMS_NONCOMPLIANT: which agreement sets the terms', () => {
     ]);
   });
 });
+
+describe('TERMS_NONCOMPLIANT findings in full', () => {
+  it('blocks terms off both the agreement and the policy twice, suggesting only the agreement’s', () => {
+    const base = reviewInput({ agreements: [agreement({ paymentTerms: 'L/C 90 days' })] });
+    expect(termsNoncompliant(withOrder({ paymentTerms: 'O/A 180 days' }, base))).toEqual([
+      {
+        code: 'TERMS_NONCOMPLIANT',
+        severity: 'block',
+        params: {
+          field: 'paymentTerms',
+          source: 'agreement',
+          actual: 'O/A 180 days',
+          expected: 'L/C 90 days',
+          agreementCode: 'HT-2026-01',
+          agreementKind: 'contract',
+        },
+        expected: 'L/C 90 days',
+        actual: 'O/A 180 days',
+        suggestion: { paymentTerms: 'L/C 90 days' },
+      },
+      {
+        code: 'TERMS_NONCOMPLIANT',
+        severity: 'block',
+        params: {
+          field: 'paymentTerms',
+          source: 'policy',
+          actual: 'O/A 180 days',
+          allowed: 'T/T 30 days / T/T 60 days',
+        },
+        expected: ['T/T 30 days', 'T/T 60 days'],
+        actual: 'O/A 180 days',
+      },
+    ]);
+  });
+
+  it('suggests the first allowed terms when no agreement sets them', () => {
+    const base = reviewInput({ agreements: [] });
+    expect(termsNoncompliant(withOrder({ paymentTerms: 'O/A 180 days' }, base))).toEqual([
+      {
+        code: 'TERMS_NONCOMPLIANT',
+        severity: 'block',
+        params: {
+          field: 'paymentTerms',
+          source: 'policy',
+          actual: 'O/A 180 days',
+          allowed: 'T/T 30 days / T/T 60 days',
+        },
+        expected: ['T/T 30 days', 'T/T 60 days'],
+        actual: 'O/A 180 days',
+        suggestion: { paymentTerms: 'T/T 30 days' },
+      },
+    ]);
+  });
+
+  it('warns about other packaging with the agreement’s, and suggests it', () => {
+    expect(termsNoncompliant(withOrder({ packaging: 'wooden crate' }))).toEqual([
+      {
+        code: 'TERMS_NONCOMPLIANT',
+        severity: 'warn',
+        params: {
+          field: 'packaging',
+          source: 'agreement',
+          actual: 'wooden crate',
+          expected: 'carton',
+          agreementCode: 'HT-2026-01',
+          agreementKind: 'contract',
+        },
+        expected: 'carton',
+        actual: 'wooden crate',
+        suggestion: { packaging: 'carton' },
+      },
+    ]);
+  });
+
+  it('takes blank packaging as unstated, and free packaging where the agreement sets none', () => {
+    for (const packaging of ['', '   ']) {
+      expect(termsNoncompliant(withOrder({ packaging })), JSON.stringify(packaging)).toEqual([]);
+    }
+    const free = reviewInput({ agreements: [agreement({ packaging: null, acceptanceStandard: null })] });
+    expect(termsNoncompliant(withOrder({ packaging: 'box', acceptanceStandard: 'AQL 4.0' }, free))).toEqual(
+      [],
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES } from '@gendan/contracts';
-import type { ReviewInput } from './orders.review-types';
+import type { ReviewInput, ReviewRule, RuleFinding } from './orders.review-types';
 import { agreement, agreementLine, line, P1, product, reviewInput } from './orders.rule-fixture';
 import { runRules } from './orders.rules';
 
@@ -55,5 +55,37 @@ describe('review rules registry', () => {
     const sorted = [...keys].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!);
     expect(keys).toEqual(sorted);
     expect(f[0]!.lineNo).toBeUndefined();
+  });
+});
+
+describe('runRules order', () => {
+  const finding = (
+    code: RuleFinding['code'],
+    severity: RuleFinding['severity'],
+    lineNo?: number,
+  ): RuleFinding => ({
+    code,
+    severity,
+    ...(lineNo === undefined ? {} : { lineNo }),
+    params: {},
+  });
+
+  it('keeps findings of the same line and severity in rule order', () => {
+    const rules: ReviewRule[] = [
+      () => [finding('SPEC_MISMATCH', 'block', 1), finding('AMOUNT_MISMATCH', 'warn', 1)],
+      () => [finding('NO_PRICE', 'block', 1), finding('DUPLICATE_PO', 'warn')],
+      () => [finding('PRICE_MISMATCH', 'block', 1), finding('BELOW_MIN_ORDER', 'warn')],
+      () => [finding('PRODUCT_INACTIVE', 'block', 2), finding('CREDIT_LIMIT', 'block')],
+    ];
+    expect(runRules(reviewInput(), rules).map((f) => f.code)).toEqual([
+      'CREDIT_LIMIT',
+      'DUPLICATE_PO',
+      'BELOW_MIN_ORDER',
+      'SPEC_MISMATCH',
+      'NO_PRICE',
+      'PRICE_MISMATCH',
+      'AMOUNT_MISMATCH',
+      'PRODUCT_INACTIVE',
+    ]);
   });
 });

@@ -36,14 +36,12 @@ export const REVIEW_RULES: readonly ReviewRule[] = [
  * before warnings; otherwise in rule order.
  */
 export function runRules(input: ReviewInput, rules: readonly ReviewRule[] = REVIEW_RULES): RuleFinding[] {
-  const all = rules.flatMap((rule) => rule(input));
-  return all
-    .map((f, i) => ({ f, i }))
+  // Array.prototype.sort is stable: findings that compare equal stay in rule order.
+  return rules
+    .flatMap((rule) => rule(input))
     .sort(
       (a, b) =>
-        (a.f.lineNo ?? 0) - (b.f.lineNo ?? 0) ||
-        (a.f.severity === b.f.severity ? 0 : a.f.severity === 'block' ? -1 : 1) ||
-        a.i - b.i,
-    )
-    .map(({ f }) => f);
+        (a.lineNo ?? 0) - (b.lineNo ?? 0) ||
+        (a.severity === b.severity ? 0 : a.severity === 'block' ? -1 : 1),
+    );
 }

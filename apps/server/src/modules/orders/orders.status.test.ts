@@ -120,4 +120,18 @@ describe('order status machine', () => {
       'The order is rejected and can no longer be changed',
     ]);
   });
+
+  it('gives an edit error the status and its names as parameters', () => {
+    try {
+      assertEditable('approved');
+    } catch (err) {
+      expect((err as AppError).params).toEqual({
+        status: 'approved',
+        statusZh: '已批准',
+        statusEn: 'approved',
+      });
+      return;
+    }
+    expect.unreachable();
+  });
 });

@@ -27,6 +27,29 @@ describe('auditJson', () => {
   });
 });
 
+describe('auditRecords', () => {
+  it('gives each entry a row for the audit table, a missing before or after as null', () => {
+    const ctx = { actor: { id: 'u-9', username: 'zhao' }, requestId: 'req-9' };
+    const records = auditRecords(ctx, [
+      { entityType: 'order', entityId: 'e-9', action: 'create', after: { n: 1 } },
+      { entityType: 'order', entityId: 'e-9', action: 'delete', before: { n: 1 } },
+    ]);
+    expect(records.table).toBe('audit_log');
+    const rows = records.rows as readonly Record<string, unknown>[];
+    expect(rows.map((r) => [r.action, r.before, r.after])).toEqual([
+      ['create', null, '{"n":1}'],
+      ['delete', '{"n":1}', null],
+    ]);
+    expect(rows[0]).toMatchObject({
+      actor_id: 'u-9',
+      actor_name: 'zhao',
+      entity_type: 'order',
+      entity_id: 'e-9',
+      request_id: 'req-9',
+    });
+  });
+});
+
 for (const dialect of testDialects()) {
   describe(`audit rows [${dialect}]`, () => {
     let testDb: TestDatabase;
