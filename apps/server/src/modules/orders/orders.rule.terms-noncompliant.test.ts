@@ -159,4 +159,13 @@ describe('TERMS_NONCOMPLIANT findings in full', () => {
       [],
     );
   });
+
+  it('holds empty payment terms to the policy when no agreement sets terms', () => {
+    const f = termsNoncompliant(withOrder({ paymentTerms: '' }, reviewInput({ agreements: [] })));
+    expect(f).toEqual([
+      expect.objectContaining({
+        params: { field: 'paymentTerms', source: 'policy', actual: '', allowed: 'T/T 30 days / T/T 60 days' },
+      }),
+    ]);
+  });
 });
